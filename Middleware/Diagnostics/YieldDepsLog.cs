@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging;
+
+namespace YieldDeps.Diagnostics;
+
+/// <summary>The library's log events, with fixed ids so they can be filtered and alerted on.</summary>
+internal static partial class YieldDepsLog
+{
+    /// <summary>The log category of every YieldDeps event.</summary>
+    public const string Category = "YieldDeps";
+
+    [LoggerMessage(EventId = 1, EventName = "DependencyEntered", Level = LogLevel.Debug,
+        Message = "Function '{Function}': dependency '{Dependency}' entered.")]
+    public static partial void DependencyEntered(ILogger logger, string function, string dependency);
+
+    [LoggerMessage(EventId = 2, EventName = "DependencyExited", Level = LogLevel.Debug,
+        Message = "Function '{Function}': dependency '{Dependency}' exited after success.")]
+    public static partial void DependencyExited(ILogger logger, string function, string dependency);
+
+    [LoggerMessage(EventId = 3, EventName = "DependencyRolledBack", Level = LogLevel.Information,
+        Message = "Function '{Function}': dependency '{Dependency}' exited with an exception in flight (rolled back).")]
+    public static partial void DependencyRolledBack(ILogger logger, string function, string dependency);
+
+    [LoggerMessage(EventId = 4, EventName = "TeardownFailed", Level = LogLevel.Error,
+        Message = "Function '{Function}': teardown of dependency '{Dependency}' failed in phase {Phase}; exception in flight: {InFlight}.")]
+    public static partial void TeardownFailed(ILogger logger, string function, string dependency, TeardownPhase phase, string inFlight, Exception exception);
+
+    [LoggerMessage(EventId = 5, EventName = "ExceptionReplaced", Level = LogLevel.Warning,
+        Message = "Function '{Function}': teardown of dependency '{Dependency}' replaced the exception in flight with {Replacement}.")]
+    public static partial void ExceptionReplaced(ILogger logger, string function, string dependency, string replacement, Exception replaced);
+
+    [LoggerMessage(EventId = 6, EventName = "HttpProblem", Level = LogLevel.Information,
+        Message = "Function '{Function}' (invocation {InvocationId}) answered HTTP {Status}: {Detail}")]
+    public static partial void HttpProblem(ILogger logger, string function, string invocationId, int status, string? detail);
+
+    [LoggerMessage(EventId = 7, EventName = "UnhandledException", Level = LogLevel.Error,
+        Message = "Function '{Function}' (invocation {InvocationId}) failed; answered HTTP 500.")]
+    public static partial void UnhandledException(ILogger logger, string function, string invocationId, Exception exception);
+
+    [LoggerMessage(EventId = 8, EventName = "NoHttpResponseWritten", Level = LogLevel.Error,
+        Message = "Function '{Function}' (invocation {InvocationId}) failed and no HTTP response could be written; the failure goes to the host.")]
+    public static partial void NoHttpResponseWritten(ILogger logger, string function, string invocationId);
+}

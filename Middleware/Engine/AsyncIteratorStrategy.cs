@@ -1,0 +1,61 @@
+namespace YieldDeps.Engine;
+
+/// <summary>
+/// An <see cref="IAsyncEnumerable{T}"/> dependency: runs to its <c>yield return</c> on entry; on success it is
+/// resumed (the code after the yield runs, then its <c>finally</c> blocks); on failure it is only disposed, so the
+/// code after the yield is skipped and only <c>finally</c>/<c>using</c> run.
+/// </summary>
+internal sealed class AsyncIteratorStrategy<T> : DependencyStrategy
+{
+    public override async ValueTask<EnteredDependency> EnterAsync(DependencyDescriptor descriptor, object? created, CancellationToken cancellationToken)
+    {
+        var enumerator = ((IAsyncEnumerable<T>)created!).GetAsyncEnumerator(cancellationToken);
+        bool yielded;
+        try
+        {
+            yielded = await enumerator.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            await enumerator.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        if (!yielded)
+        {
+            await enumerator.DisposeAsync().ConfigureAwait(false);
+            throw DependencyException.DidNotYield(descriptor.Name);
+        }
+
+        return new EnteredDependency(enumerator.Current, new Teardown(descriptor.Name, enumerator));
+    }
+
+    private sealed class Teardown(string name, IAsyncEnumerator<T> enumerator) : DependencyTeardown
+    {
+        public override async ValueTask ExitAsync(Exception? failure, CancellationToken teardownToken)
+        {
+            if (failure is not null)
+            {
+                await enumerator.DisposeAsync().ConfigureAwait(false);
+                return;
+            }
+
+            bool yieldedAgain;
+            try
+            {
+                yieldedAgain = await enumerator.MoveNextAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                await enumerator.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            await enumerator.DisposeAsync().ConfigureAwait(false);
+            if (yieldedAgain)
+            {
+                throw DependencyException.YieldedTwice(name);
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace YieldDeps.Engine;
+
+/// <summary>A class-style dependency: <see cref="IDependency{T}.EnterAsync"/> on entry, <see cref="IDependency{T}.ExitAsync"/> on teardown.</summary>
+internal sealed class ClassStrategy<T> : DependencyStrategy
+{
+    public override async ValueTask<EnteredDependency> EnterAsync(DependencyDescriptor descriptor, object? created, CancellationToken cancellationToken)
+    {
+        var dependency = (IDependency<T>)created!;
+        var value = await dependency.EnterAsync(cancellationToken).ConfigureAwait(false);
+        return new EnteredDependency(value, new Teardown(dependency, value));
+    }
+
+    private sealed class Teardown(IDependency<T> dependency, T value) : DependencyTeardown
+    {
+        public override ValueTask ExitAsync(Exception? failure, CancellationToken teardownToken) =>
+            dependency.ExitAsync(value, failure, teardownToken);
+    }
+}

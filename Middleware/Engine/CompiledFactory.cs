@@ -1,0 +1,40 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace YieldDeps.Engine;
+
+/// <summary>
+/// Compiles a method or constructor call taking an argument array, once per registration, so that an invocation
+/// pays a delegate call instead of reflection.
+/// </summary>
+internal static class CompiledFactory
+{
+    public static Func<object?[], object?> ForMethod(MethodInfo method, object? target)
+    {
+        var args = Expression.Parameter(typeof(object?[]), "args");
+        var arguments = Arguments(method.GetParameters(), args);
+        Expression? instance = method.IsStatic ? null : Expression.Constant(target, method.DeclaringType!);
+        Expression call = Expression.Call(instance, method, arguments);
+        call = method.ReturnType.IsValueType ? Expression.Convert(call, typeof(object)) : call;
+        return Expression.Lambda<Func<object?[], object?>>(call, args).Compile();
+    }
+
+    public static Func<object?[], object?> ForConstructor(ConstructorInfo constructor)
+    {
+        var args = Expression.Parameter(typeof(object?[]), "args");
+        Expression create = Expression.New(constructor, Arguments(constructor.GetParameters(), args));
+        create = constructor.DeclaringType!.IsValueType ? Expression.Convert(create, typeof(object)) : create;
+        return Expression.Lambda<Func<object?[], object?>>(create, args).Compile();
+    }
+
+    private static Expression[] Arguments(ParameterInfo[] parameters, ParameterExpression args)
+    {
+        var arguments = new Expression[parameters.Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            arguments[i] = Expression.Convert(Expression.ArrayIndex(args, Expression.Constant(i)), parameters[i].ParameterType);
+        }
+
+        return arguments;
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace YieldDeps.Engine;
+
+/// <summary>
+/// The validated set of registered dependencies and the app-wide rules, built once when the host starts.
+/// Looks overrides up first, so tests can replace a dependency and its whole subtree.
+/// </summary>
+internal sealed class DependencyCatalog
+{
+    private readonly Dictionary<Type, DependencyDescriptor> _registered;
+
+    public DependencyCatalog(DependencyRegistry registry, DependencyOverrides overrides, IInvocationHost host, IServiceProviderIsService? services)
+    {
+        Overrides = overrides;
+        Host = host;
+        Services = services;
+        TeardownTimeout = registry.TeardownTimeout;
+        FailWhen = registry.FailWhen;
+        IncludeExceptionDetails = registry.IncludeExceptionDetails;
+
+        var problems = new List<string>();
+        _registered = [];
+        foreach (var descriptor in registry.Descriptors)
+        {
+            if (_registered.TryGetValue(descriptor.Key, out var existing))
+            {
+                problems.Add($"{TypeNames.Of(descriptor.Key)} is registered twice, by {existing.Display} and by {descriptor.Display}; register one dependency per type.");
+                continue;
+            }
+
+            _registered.Add(descriptor.Key, descriptor);
+        }
+
+        Globals = [.. registry.GlobalDependencies];
+        foreach (var global in Globals)
+        {
+            if (!_registered.ContainsKey(global))
+            {
+                problems.Add($"Global dependency {TypeNames.Of(global)} is not registered.");
+            }
+        }
+
+        // Build a throwaway plan per registration: it resolves every parameter and walks every chain,
+        // so unresolvable parameters and cycles surface now rather than on the first invocation.
+        foreach (var descriptor in _registered.Values)
+        {
+            try
+            {
+                new PlanBuilder(this).Require(descriptor.Key, fresh: false, requiredBy: null);
+            }
+            catch (DependencyRegistrationException e)
+            {
+                problems.AddRange(e.Problems);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new DependencyRegistrationException(problems.Distinct().ToList());
+        }
+    }
+
+    public DependencyOverrides Overrides { get; }
+
+    public IInvocationHost Host { get; }
+
+    public IServiceProviderIsService? Services { get; }
+
+    public TimeSpan TeardownTimeout { get; }
+
+    public Func<InvocationOutcome, bool>? FailWhen { get; }
+
+    public bool IncludeExceptionDetails { get; }
+
+    public IReadOnlyList<Type> Globals { get; }
+
+    public bool IsEmpty => _registered.Count == 0;
+
+    public bool IsRegistered(Type key) => _registered.ContainsKey(key) || Overrides.TryGet(key, out _);
+
+    public bool TryResolve(Type key, out DependencyDescriptor descriptor) =>
+        Overrides.TryGet(key, out descriptor) || _registered.TryGetValue(key, out descriptor!);
+}

@@ -1,0 +1,52 @@
+using System.Reflection;
+
+namespace YieldDeps.Engine;
+
+/// <summary>One registered dependency, with everything needed to set it up, computed once at registration.</summary>
+internal sealed class DependencyDescriptor(
+    Type key,
+    Type valueType,
+    string name,
+    DependencyStyle style,
+    ParameterInfo[] parameters,
+    Func<object?[], object?> create,
+    DependencyStrategy strategy,
+    DependencyOptions options)
+{
+    /// <summary>Gets the type dependants ask for.</summary>
+    public Type Key { get; } = key;
+
+    /// <summary>Gets the type of the value the factory provides.</summary>
+    public Type ValueType { get; } = valueType;
+
+    public string Name { get; } = name;
+
+    public DependencyStyle Style { get; } = style;
+
+    /// <summary>Gets the parameters resolved for the factory (method parameters, or the class constructor's).</summary>
+    public ParameterInfo[] Parameters { get; } = parameters;
+
+    /// <summary>Gets the compiled call of the factory: returns the iterator, task, class instance or value.</summary>
+    public Func<object?[], object?> Create { get; } = create;
+
+    public DependencyStrategy Strategy { get; } = strategy;
+
+    public bool UseCache { get; } = options.UseCache;
+
+    public bool DisposeValue { get; } = options.DisposeValue;
+
+    public Func<InvocationOutcome, bool>? FailWhen { get; } = options.FailWhen;
+
+    /// <summary>Gets a value indicating whether this dependency has anything to do after the function ran.</summary>
+    public bool HasTeardown => Style != DependencyStyle.Plain || DisposeValue;
+
+    /// <summary>Gets the name and provided type, as shown in messages.</summary>
+    public string Display => Name == Key.Name ? $"'{Name}'" : $"'{Name}' ({TypeNames.Of(Key)})";
+
+    public TeardownPhase PhaseFor(bool resumed) => Style switch
+    {
+        DependencyStyle.Class => TeardownPhase.Exit,
+        DependencyStyle.Plain => TeardownPhase.DisposeValue,
+        _ => resumed ? TeardownPhase.Resume : TeardownPhase.Dispose,
+    };
+}

@@ -1,0 +1,303 @@
+using System.Runtime.ExceptionServices;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace YieldDeps.Engine;
+
+/// <summary>
+/// One invocation's dependencies: sets them up along the plan, hands out their values, and tears the entered ones
+/// down in reverse order with the failure rules of the contract (resume on success, dispose on failure, every
+/// teardown runs, the root cause stays primary unless deliberately replaced, no error lost).
+/// </summary>
+internal sealed class DependencyInvocation
+{
+    private readonly DependencyCatalog _catalog;
+    private readonly object _host;
+    private readonly IDependencyEvents _events;
+    private readonly object?[] _values;
+    private readonly EnteredEntry[] _entered;
+    private int _enteredCount;
+    private int[]? _parameterCursors;
+    private CancellationToken _cancellationToken;
+
+    public DependencyInvocation(DependencyCatalog catalog, InvocationPlan plan, object host, IDependencyEvents events)
+    {
+        _catalog = catalog;
+        Plan = plan;
+        _host = host;
+        _events = events;
+        _values = plan.Nodes.Length == 0 ? [] : new object?[plan.Nodes.Length];
+        _entered = plan.Nodes.Length == 0 ? [] : new EnteredEntry[plan.Nodes.Length];
+    }
+
+    public InvocationPlan Plan { get; }
+
+    public InvocationOutcome Outcome { get; } = new();
+
+    /// <summary>Sets up every planned dependency in order. On failure the entered ones stay recorded for <see cref="TeardownAsync"/>.</summary>
+    public async ValueTask SetupAsync(CancellationToken cancellationToken)
+    {
+        _cancellationToken = cancellationToken;
+        foreach (var node in Plan.Nodes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var arguments = node.Arguments.Length == 0 ? [] : new object?[node.Arguments.Length];
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                arguments[i] = await ResolveAsync(node.Arguments[i], node.Descriptor.Display).ConfigureAwait(false);
+            }
+
+            var descriptor = node.Descriptor;
+            var created = descriptor.Create(arguments);
+            var entered = await descriptor.Strategy.EnterAsync(descriptor, created, cancellationToken).ConfigureAwait(false);
+            _values[node.Slot] = entered.Value;
+            if (descriptor.HasTeardown)
+            {
+                _entered[_enteredCount++] = new EnteredEntry(descriptor, entered.Value, entered.Teardown);
+            }
+
+            _events.Entered(Plan.FunctionName, descriptor);
+        }
+    }
+
+    /// <summary>Gets the value for the next function parameter of type <paramref name="type"/>.</summary>
+    public bool TryTakeParameterValue(Type type, out object? value)
+    {
+        if (!Plan.ParameterSlots.TryGetValue(type, out var slots))
+        {
+            value = null;
+            return false;
+        }
+
+        var slot = slots[0];
+        if (slots.Length > 1)
+        {
+            // Several parameters of one type, at least one of them fresh: the worker converts parameters in
+            // declaration order, so hand the planned slots out in that order.
+            _parameterCursors ??= new int[_values.Length];
+            var index = _parameterCursors[slots[0]]++;
+            slot = slots[Math.Min(index, slots.Length - 1)];
+        }
+
+        value = _values[slot];
+        return true;
+    }
+
+    /// <summary>Gets the shared value of dependency type <paramref name="type"/> in this invocation.</summary>
+    public bool TryGetValue(Type type, out object? value)
+    {
+        if (Plan.SlotsByKey.TryGetValue(type, out var slot) && slot < _values.Length)
+        {
+            value = _values[slot];
+            return true;
+        }
+
+        value = null;
+        return false;
+    }
+
+    /// <summary>Creates the function class with its dependency and service arguments.</summary>
+    public object CreateFunctionInstance(ConstructorPlan constructor)
+    {
+        var arguments = new object?[constructor.Arguments.Length];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var source = constructor.Arguments[i];
+            arguments[i] = source.Kind == ArgumentKind.Dependency
+                ? _values[source.Slot]
+                : ResolveService(source, $"the constructor of {TypeNames.Of(constructor.Type)}");
+        }
+
+        return constructor.Create(arguments)!;
+    }
+
+    /// <summary>
+    /// Tears down every entered dependency, last entered first, and returns the exception the invocation ends with
+    /// (null on success).
+    /// </summary>
+    /// <param name="failure">What the setup or the function threw, already unwrapped; null when it succeeded.</param>
+    public async ValueTask<Exception?> TeardownAsync(Exception? failure)
+    {
+        var outcome = Outcome;
+        var inFlight = failure;
+        if (_cancellationToken.IsCancellationRequested)
+        {
+            // The host has given up on this invocation (timeout or shutdown) and will report it failed, maybe retry
+            // it: committing now could apply the work twice.
+            inFlight ??= new OperationCanceledException("The invocation was cancelled before its dependencies were finished.", _cancellationToken);
+            outcome.Status = OutcomeStatus.Cancelled;
+        }
+        else if (inFlight is not null)
+        {
+            outcome.Status = OutcomeStatus.Faulted;
+        }
+        else
+        {
+            outcome.Status = OutcomeStatus.Succeeded;
+            if (_catalog.FailWhen?.Invoke(outcome) == true)
+            {
+                inFlight = new ResultCountedAsFailureException(outcome.HttpStatus);
+                outcome.Status = OutcomeStatus.Faulted;
+            }
+        }
+
+        outcome.Exception = inFlight;
+        if (_enteredCount == 0)
+        {
+            return inFlight;
+        }
+
+        var deadline = new TeardownDeadline(_catalog.TeardownTimeout);
+        try
+        {
+            for (var i = _enteredCount - 1; i >= 0; i--)
+            {
+                var entry = _entered[i];
+                _entered[i] = default;
+                inFlight = await TeardownOneAsync(entry, inFlight, deadline).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _enteredCount = 0;
+            deadline.Dispose();
+        }
+
+        return inFlight;
+    }
+
+    private async ValueTask<Exception?> TeardownOneAsync(EnteredEntry entry, Exception? inFlight, TeardownDeadline deadline)
+    {
+        var outcome = Outcome;
+        var descriptor = entry.Descriptor;
+        var failure = inFlight;
+        if (failure is null && descriptor.FailWhen?.Invoke(outcome) == true)
+        {
+            failure = new ResultCountedAsFailureException(outcome.HttpStatus);
+        }
+
+        var resumed = failure is null;
+        var phase = descriptor.PhaseFor(resumed);
+        try
+        {
+            var token = deadline.Start();
+            outcome.TeardownToken = token;
+            if (entry.Teardown is not null)
+            {
+                await deadline.WaitAsync(entry.Teardown.ExitAsync(failure, token), descriptor.Name).ConfigureAwait(false);
+            }
+
+            if (descriptor.DisposeValue)
+            {
+                phase = TeardownPhase.DisposeValue;
+                await deadline.WaitAsync(DisposeAsync(entry.Value), descriptor.Name).ConfigureAwait(false);
+            }
+
+            _events.Exited(Plan.FunctionName, descriptor, resumed);
+            return inFlight;
+        }
+        catch (Exception thrown)
+        {
+            var error = ExceptionRules.Unwrap(thrown);
+            _events.TeardownFailed(Plan.FunctionName, descriptor, phase, error, inFlight);
+            if (inFlight is null or ResultCountedAsFailureException)
+            {
+                // Nothing real was in flight (say, a commit failed): this failure is now what the invocation ends
+                // with, and the outer dependencies see it and roll back.
+                return Fail(error);
+            }
+
+            if (ExceptionRules.IsDeliberateReplacement(error, inFlight))
+            {
+                if (!ReferenceEquals(error.InnerException, inFlight))
+                {
+                    error.Data[ExceptionCleanupExtensions.ReplacedExceptionKey] = inFlight;
+                }
+
+                _events.Replaced(Plan.FunctionName, descriptor, inFlight, error);
+                return Fail(error);
+            }
+
+            var cleanupFailure = new DependencyTeardownException(descriptor.Name, phase, error);
+            ExceptionCleanupExtensions.AttachCleanupFailure(inFlight, cleanupFailure);
+            outcome.AddCleanupFailure(cleanupFailure);
+            return inFlight;
+        }
+    }
+
+    private Exception Fail(Exception error)
+    {
+        Outcome.Status = _cancellationToken.IsCancellationRequested ? OutcomeStatus.Cancelled : OutcomeStatus.Faulted;
+        Outcome.Exception = error;
+        return error;
+    }
+
+    private static ValueTask DisposeAsync(object? value)
+    {
+        switch (value)
+        {
+            case IAsyncDisposable asyncDisposable:
+                return asyncDisposable.DisposeAsync();
+            case IDisposable disposable:
+                disposable.Dispose();
+                return default;
+            default:
+                return default;
+        }
+    }
+
+    private ValueTask<object?> ResolveAsync(ArgumentSource source, string owner)
+    {
+        switch (source.Kind)
+        {
+            case ArgumentKind.Dependency:
+                return new(_values[source.Slot]);
+            case ArgumentKind.Context:
+                return source.Context!.ReadAsync(_host);
+            case ArgumentKind.CancellationToken:
+                return new(_cancellationToken);
+            case ArgumentKind.Outcome:
+                return new(Outcome);
+            case ArgumentKind.Service:
+                return new(ResolveService(source, $"dependency {owner}"));
+            case ArgumentKind.SimpleValue:
+                return new(ResolveSimpleValue(source));
+            default:
+                return new(source.DefaultValue);
+        }
+    }
+
+    private object? ResolveService(ArgumentSource source, string owner)
+    {
+        var services = _catalog.Host.GetServices(_host);
+        if (source.IsOptional)
+        {
+            return services.GetService(source.Type) ?? source.DefaultValue;
+        }
+
+        try
+        {
+            return services.GetRequiredService(source.Type);
+        }
+        catch (InvalidOperationException e)
+        {
+            ExceptionDispatchInfo.Throw(new InvalidOperationException(
+                $"Parameter '{source.Name}' of {owner} needs service {TypeNames.Of(source.Type)}, which the invocation's services cannot provide: {e.Message}", e));
+            throw;
+        }
+    }
+
+    private object? ResolveSimpleValue(ArgumentSource source)
+    {
+        if (_catalog.Host.TryGetBindingValue(_host, source.Name, out var raw) && raw is not null)
+        {
+            return SimpleValues.Convert(raw, source.Type, source.Name);
+        }
+
+        if (source.IsOptional)
+        {
+            return source.DefaultValue is DBNull ? null : source.DefaultValue;
+        }
+
+        throw new HttpProblemException(400, $"The value '{source.Name}' is required.");
+    }
+}

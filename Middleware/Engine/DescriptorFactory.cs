@@ -1,0 +1,129 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace YieldDeps.Engine;
+
+/// <summary>Turns a registered delegate or class into a <see cref="DependencyDescriptor"/>, rejecting shapes that cannot work.</summary>
+internal static class DescriptorFactory
+{
+    public static DependencyDescriptor FromDelegate(Delegate factory, Type? key, DependencyOptions options)
+    {
+        var method = factory.Method;
+        var returnType = method.ReturnType;
+        var fallbackName = IsLambda(method) ? null : method.Name;
+
+        DependencyStyle style;
+        Type valueType;
+        if (IsGeneric(returnType, typeof(IAsyncEnumerable<>)) && method.IsDefined(typeof(AsyncIteratorStateMachineAttribute), false))
+        {
+            style = DependencyStyle.AsyncIterator;
+            valueType = returnType.GetGenericArguments()[0];
+        }
+        else if (IsGeneric(returnType, typeof(IEnumerable<>)) && method.IsDefined(typeof(IteratorStateMachineAttribute), false))
+        {
+            style = DependencyStyle.SyncIterator;
+            valueType = returnType.GetGenericArguments()[0];
+        }
+        else if (IsGeneric(returnType, typeof(Task<>)) || IsGeneric(returnType, typeof(ValueTask<>)))
+        {
+            style = DependencyStyle.Plain;
+            valueType = returnType.GetGenericArguments()[0];
+        }
+        else if (returnType == typeof(void) || returnType == typeof(Task) || returnType == typeof(ValueTask))
+        {
+            throw new DependencyRegistrationException(
+                $"Dependency '{fallbackName ?? "lambda"}' returns {TypeNames.Of(returnType)}: a dependency must provide a value " +
+                "(yield return one from an iterator, or return T, Task<T> or ValueTask<T>).");
+        }
+        else
+        {
+            style = DependencyStyle.Plain;
+            valueType = returnType;
+        }
+
+        var name = options.Name ?? fallbackName ?? TypeNames.Of(key ?? valueType);
+        var parameters = method.GetParameters();
+        RejectByRef(name, parameters);
+        key = CheckKey(name, key, valueType);
+
+        var create = CompiledFactory.ForMethod(method, factory.Target);
+        var strategy = style switch
+        {
+            DependencyStyle.AsyncIterator => Strategy(typeof(AsyncIteratorStrategy<>), valueType),
+            DependencyStyle.SyncIterator => Strategy(typeof(SyncIteratorStrategy<>), valueType),
+            _ => Strategy(typeof(PlainStrategy<>), valueType),
+        };
+
+        return new DependencyDescriptor(key, valueType, name, style, parameters, create, strategy, options);
+    }
+
+    public static DependencyDescriptor FromClass(Type dependencyClass, DependencyOptions options, Type? key = null)
+    {
+        var name = options.Name ?? dependencyClass.Name;
+        var contracts = dependencyClass.GetInterfaces().Where(i => IsGeneric(i, typeof(IDependency<>))).ToArray();
+        if (contracts.Length != 1)
+        {
+            throw new DependencyRegistrationException(
+                $"Dependency class '{TypeNames.Of(dependencyClass)}' must implement IDependency<T> exactly once (it implements it {contracts.Length} times).");
+        }
+
+        if (dependencyClass.IsAbstract)
+        {
+            throw new DependencyRegistrationException($"Dependency class '{TypeNames.Of(dependencyClass)}' is abstract and cannot be created.");
+        }
+
+        var constructor = ConstructorSelector.Select(dependencyClass)
+            ?? throw new DependencyRegistrationException($"Dependency class '{TypeNames.Of(dependencyClass)}' has no public constructor.");
+
+        var valueType = contracts[0].GetGenericArguments()[0];
+        var parameters = constructor.GetParameters();
+        RejectByRef(name, parameters);
+        key = CheckKey(name, key, valueType);
+
+        return new DependencyDescriptor(
+            key,
+            valueType,
+            name,
+            DependencyStyle.Class,
+            parameters,
+            CompiledFactory.ForConstructor(constructor),
+            Strategy(typeof(ClassStrategy<>), valueType),
+            options);
+    }
+
+    private static Type CheckKey(string name, Type? key, Type valueType)
+    {
+        if (key is null)
+        {
+            return valueType;
+        }
+
+        if (!key.IsAssignableFrom(valueType))
+        {
+            throw new DependencyRegistrationException(
+                $"Dependency '{name}' provides {TypeNames.Of(valueType)}, which cannot be used as {TypeNames.Of(key)}.");
+        }
+
+        return key;
+    }
+
+    private static void RejectByRef(string name, ParameterInfo[] parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (parameter.ParameterType.IsByRef || parameter.ParameterType.IsPointer)
+            {
+                throw new DependencyRegistrationException(
+                    $"Dependency '{name}' has parameter '{parameter.Name}' passed by reference; dependency parameters must be passed by value.");
+            }
+        }
+    }
+
+    private static DependencyStrategy Strategy(Type open, Type valueType) =>
+        (DependencyStrategy)Activator.CreateInstance(open.MakeGenericType(valueType))!;
+
+    private static bool IsGeneric(Type type, Type open) => type.IsGenericType && type.GetGenericTypeDefinition() == open;
+
+    // Lambdas compile to methods whose names the C# compiler mangles with angle brackets.
+    private static bool IsLambda(MethodInfo method) => method.Name.Contains('<', StringComparison.Ordinal);
+}

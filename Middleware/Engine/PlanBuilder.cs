@@ -1,0 +1,195 @@
+using System.Reflection;
+
+namespace YieldDeps.Engine;
+
+/// <summary>
+/// Builds the <see cref="InvocationPlan"/> of one function: global dependencies, then those declared on the class,
+/// then on the method, then the constructor's parameters, then the method's parameters, each depth-first so a
+/// sub-dependency is set up before its dependant. Shared instances are planned once; fresh ones get their own node.
+/// </summary>
+internal sealed class PlanBuilder(DependencyCatalog catalog)
+{
+    private readonly List<PlanNode> _nodes = [];
+    private readonly Dictionary<DependencyDescriptor, int> _shared = [];
+    private readonly List<DependencyDescriptor> _path = [];
+
+    public InvocationPlan Build(FunctionTarget target)
+    {
+        var version = catalog.Overrides.Version;
+        foreach (var global in catalog.Globals)
+        {
+            Require(global, fresh: false, requiredBy: null);
+        }
+
+        var declaredBy = $"function '{target.Name}'";
+        foreach (var depends in target.Class.GetCustomAttributes<DependsAttribute>(inherit: true))
+        {
+            RequireDeclared(depends, declaredBy, $"class {TypeNames.Of(target.Class)}");
+        }
+
+        foreach (var depends in target.Method.GetCustomAttributes<DependsAttribute>(inherit: true))
+        {
+            RequireDeclared(depends, declaredBy, $"method {target.Method.Name}");
+        }
+
+        var constructor = target.Method.IsStatic ? null : PlanConstructor(target);
+
+        var parameterSlots = new Dictionary<Type, List<int>>();
+        foreach (var parameter in target.Method.GetParameters())
+        {
+            if (catalog.IsRegistered(parameter.ParameterType))
+            {
+                var slot = Require(parameter.ParameterType, parameter.IsDefined(typeof(FreshAttribute)), requiredBy: null);
+                (parameterSlots.TryGetValue(parameter.ParameterType, out var slots) ? slots : parameterSlots[parameter.ParameterType] = []).Add(slot);
+            }
+        }
+
+        var slotsByKey = new Dictionary<Type, int>();
+        foreach (var (descriptor, slot) in _shared)
+        {
+            slotsByKey[descriptor.Key] = slot;
+        }
+
+        return new InvocationPlan(
+            target.Name,
+            [.. _nodes],
+            parameterSlots.ToDictionary(p => p.Key, p => p.Value.ToArray()),
+            slotsByKey,
+            constructor,
+            version);
+    }
+
+    /// <summary>Plans the dependency keyed by <paramref name="key"/> (and, first, its sub-dependencies); returns its slot.</summary>
+    public int Require(Type key, bool fresh, DependencyDescriptor? requiredBy)
+    {
+        if (!catalog.TryResolve(key, out var descriptor))
+        {
+            throw new DependencyRegistrationException(requiredBy is null
+                ? $"{TypeNames.Of(key)} is not a registered dependency."
+                : $"Dependency {requiredBy.Display} asks for {TypeNames.Of(key)}, which is not a registered dependency.");
+        }
+
+        var share = descriptor.UseCache && !fresh;
+        if (share && _shared.TryGetValue(descriptor, out var existing))
+        {
+            return existing;
+        }
+
+        if (_path.Contains(descriptor))
+        {
+            var chain = _path.SkipWhile(d => d != descriptor).Append(descriptor).Select(d => d.Name);
+            throw new DependencyRegistrationException($"Dependency cycle: {string.Join(" -> ", chain)}.");
+        }
+
+        _path.Add(descriptor);
+        var arguments = new ArgumentSource[descriptor.Parameters.Length];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            arguments[i] = Bind(descriptor.Parameters[i], descriptor);
+        }
+
+        _path.RemoveAt(_path.Count - 1);
+
+        var slot = _nodes.Count;
+        _nodes.Add(new PlanNode(slot, descriptor, arguments));
+        if (share)
+        {
+            _shared[descriptor] = slot;
+        }
+
+        return slot;
+    }
+
+    private void RequireDeclared(DependsAttribute depends, string function, string site)
+    {
+        if (!catalog.IsRegistered(depends.DependencyType))
+        {
+            throw new DependencyRegistrationException(
+                $"The {site} of {function} declares [Depends(typeof({TypeNames.Of(depends.DependencyType)}))], which is not a registered dependency.");
+        }
+
+        Require(depends.DependencyType, depends.Fresh, requiredBy: null);
+    }
+
+    private ConstructorPlan? PlanConstructor(FunctionTarget target)
+    {
+        var constructor = ConstructorSelector.Select(target.Class);
+        if (constructor is null)
+        {
+            return null;
+        }
+
+        var parameters = constructor.GetParameters();
+        if (!parameters.Any(p => catalog.IsRegistered(p.ParameterType)))
+        {
+            // Nothing of ours to inject: the worker's own activator creates the class as usual.
+            return null;
+        }
+
+        var arguments = new ArgumentSource[parameters.Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var parameter = parameters[i];
+            arguments[i] = catalog.IsRegistered(parameter.ParameterType)
+                ? ArgumentSource.Dependency(parameter.ParameterType, parameter.Name!, Require(parameter.ParameterType, parameter.IsDefined(typeof(FreshAttribute)), requiredBy: null))
+                : ArgumentSource.Service(parameter.ParameterType, parameter.Name!, parameter.HasDefaultValue, parameter.HasDefaultValue ? parameter.DefaultValue : null);
+        }
+
+        return new ConstructorPlan(target.Class, constructor, arguments);
+    }
+
+    private ArgumentSource Bind(ParameterInfo parameter, DependencyDescriptor owner)
+    {
+        var type = parameter.ParameterType;
+        var name = parameter.Name ?? $"#{parameter.Position}";
+
+        if (catalog.IsRegistered(type))
+        {
+            return ArgumentSource.Dependency(type, name, Require(type, parameter.IsDefined(typeof(FreshAttribute)), owner));
+        }
+
+        foreach (var source in catalog.Host.ContextSources)
+        {
+            if (source.Matches(type))
+            {
+                return ArgumentSource.FromContext(type, name, source);
+            }
+        }
+
+        if (type == typeof(CancellationToken))
+        {
+            return ArgumentSource.Of(ArgumentKind.CancellationToken, type, name);
+        }
+
+        if (type == typeof(InvocationOutcome))
+        {
+            return ArgumentSource.Of(ArgumentKind.Outcome, type, name);
+        }
+
+        var optional = parameter.HasDefaultValue;
+        var defaultValue = optional ? parameter.DefaultValue : null;
+        if (catalog.Services?.IsService(type) == true)
+        {
+            return ArgumentSource.Service(type, name, optional, defaultValue);
+        }
+
+        if (SimpleValues.IsSimple(type))
+        {
+            var nullable = !type.IsValueType || Nullable.GetUnderlyingType(type) is not null;
+            return ArgumentSource.Simple(type, name, optional || nullable && IsNullableAnnotated(parameter), defaultValue);
+        }
+
+        if (optional)
+        {
+            return ArgumentSource.Default(type, name, defaultValue);
+        }
+
+        throw new DependencyRegistrationException(
+            $"Dependency {owner.Display} has parameter '{name}' of type {TypeNames.Of(type)} that cannot be resolved: " +
+            "it is not a registered dependency, a service, the function context, a cancellation token, the outcome, " +
+            "the HTTP request or a simple value from the trigger. Register it, or give the parameter a default value.");
+    }
+
+    private static bool IsNullableAnnotated(ParameterInfo parameter) =>
+        parameter.ParameterType.IsValueType || new NullabilityInfoContext().Create(parameter).ReadState == NullabilityState.Nullable;
+}

@@ -1,0 +1,85 @@
+using System.Runtime.ExceptionServices;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.Logging;
+using YieldDeps.Diagnostics;
+using YieldDeps.Engine;
+
+namespace YieldDeps.Functions;
+
+/// <summary>
+/// The function-invocation middleware: sets the function's dependencies up before the body (binding and the
+/// creation of the function class happen inside <c>next</c>, so they see the values), tears them down after it in
+/// reverse order, and maps what the invocation ends with to the trigger. Singleton and stateless: all
+/// per-invocation state lives in <see cref="DependencyInvocation"/>, reachable from <see cref="FunctionContext.Items"/>.
+/// </summary>
+internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpProblemWriter problems, LoggingDependencyEvents events)
+    : IFunctionsWorkerMiddleware
+{
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        var function = plans.Get(context);
+        if (function.Plan.IsEmpty && !function.IsHttp)
+        {
+            await InvokeWithoutDependenciesAsync(context, next).ConfigureAwait(false);
+            return;
+        }
+
+        var invocation = new DependencyInvocation(plans.Catalog, function.Plan, context, events);
+        InvocationItems.Set(context, invocation);
+        Exception? failure = null;
+        try
+        {
+            await invocation.SetupAsync(context.CancellationToken).ConfigureAwait(false);
+            await next(context).ConfigureAwait(false);
+            if (function.IsHttp)
+            {
+                invocation.Outcome.HttpStatus = HttpResults.ReadStatus(context);
+            }
+        }
+        catch (Exception e)
+        {
+            failure = ExceptionRules.Unwrap(e);
+        }
+
+        Exception? final;
+        try
+        {
+            final = await invocation.TeardownAsync(failure).ConfigureAwait(false);
+        }
+        finally
+        {
+            InvocationItems.Remove(context);
+        }
+
+        if (final is null or ResultCountedAsFailureException)
+        {
+            return;
+        }
+
+        if (function.IsHttp)
+        {
+            if (await problems.TryWriteAsync(context, final).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            YieldDepsLog.NoHttpResponseWritten(events.Logger, context.FunctionDefinition.Name, context.InvocationId);
+        }
+
+        HttpResults.ClearOutputs(context);
+        ExceptionDispatchInfo.Throw(final);
+    }
+
+    private static async Task InvokeWithoutDependenciesAsync(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (AggregateException e) when (ExceptionRules.Unwrap(e) is var inner && inner != e)
+        {
+            ExceptionDispatchInfo.Throw(inner);
+        }
+    }
+}

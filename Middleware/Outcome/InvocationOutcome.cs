@@ -1,0 +1,39 @@
+namespace YieldDeps;
+
+/// <summary>
+/// How the invocation went, for dependencies to decide between commit and rollback. Ask for it as a parameter
+/// of a dependency and read it in a <c>finally</c> block (C# forbids <c>yield return</c> inside a <c>try</c>
+/// that has a <c>catch</c>, so this is where the exception in flight is observed). One instance per invocation.
+/// </summary>
+public sealed class InvocationOutcome
+{
+    private List<DependencyTeardownException>? _cleanupFailures;
+
+    internal InvocationOutcome()
+    {
+    }
+
+    /// <summary>Gets how the invocation ended so far; it changes during teardown when a teardown fails.</summary>
+    public OutcomeStatus Status { get; internal set; }
+
+    /// <summary>Gets the exception in flight, or <see langword="null"/> when nothing failed.</summary>
+    public Exception? Exception { get; internal set; }
+
+    /// <summary>Gets the HTTP status the function produced, for HTTP triggers that returned a response.</summary>
+    public int? HttpStatus { get; internal set; }
+
+    /// <summary>Gets a value indicating whether the dependencies are being rolled back (faulted or cancelled).</summary>
+    public bool IsFailure => Status is OutcomeStatus.Faulted or OutcomeStatus.Cancelled;
+
+    /// <summary>
+    /// Gets the token to use for I/O during teardown: the invocation's cancellation does not fire it,
+    /// only the teardown timeout does.
+    /// </summary>
+    public CancellationToken TeardownToken { get; internal set; }
+
+    /// <summary>Gets the teardown failures that were attached to the exception in flight instead of replacing it.</summary>
+    public IReadOnlyList<DependencyTeardownException> CleanupFailures =>
+        (IReadOnlyList<DependencyTeardownException>?)_cleanupFailures ?? [];
+
+    internal void AddCleanupFailure(DependencyTeardownException failure) => (_cleanupFailures ??= []).Add(failure);
+}

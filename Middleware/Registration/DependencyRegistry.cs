@@ -1,0 +1,140 @@
+using YieldDeps.Engine;
+
+namespace YieldDeps;
+
+/// <summary>
+/// The dependencies a function app declares: what each one provides, how it is set up and torn down,
+/// and the app-wide rules of the invocation lifetime. Filled in by
+/// <c>UseYieldDependencies(deps =&gt; ...)</c> or <c>AddYieldDependencies(deps =&gt; ...)</c>.
+/// </summary>
+/// <remarks>
+/// A dependency is keyed by the type it provides. Functions, their class constructors and other
+/// dependencies ask for it by declaring a parameter of that type.
+/// </remarks>
+public sealed class DependencyRegistry
+{
+    private TimeSpan _teardownTimeout = TimeSpan.FromSeconds(30);
+
+    internal List<DependencyDescriptor> Descriptors { get; } = [];
+
+    internal List<Type> GlobalDependencies { get; } = [];
+
+    /// <summary>
+    /// Gets or sets how long one dependency's teardown may take before it counts as failed.
+    /// </summary>
+    /// <value>30 seconds. Must be positive, or <see cref="Timeout.InfiniteTimeSpan"/>.</value>
+    /// <remarks>
+    /// Each teardown gets its own budget and its own token (<see cref="InvocationOutcome.TeardownToken"/>),
+    /// which the invocation's cancellation does not fire, so a rollback is not skipped because the host
+    /// cancelled the invocation, yet a hung teardown cannot hold the worker forever.
+    /// </remarks>
+    public TimeSpan TeardownTimeout
+    {
+        get => _teardownTimeout;
+        set
+        {
+            if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The teardown timeout must be positive or infinite.");
+            }
+
+            _teardownTimeout = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets or sets an app-wide rule that counts a result the function produced without throwing as a failure,
+    /// for example <c>outcome =&gt; outcome.HttpStatus &gt;= 500</c>.
+    /// </summary>
+    /// <value><see langword="null"/>: no result counts as a failure.</value>
+    /// <remarks>
+    /// When the rule returns <see langword="true"/>, every dependency is disposed instead of resumed, exactly as if
+    /// the function had thrown, and <see cref="InvocationOutcome.Exception"/> is a
+    /// <see cref="ResultCountedAsFailureException"/>. The response the function produced is still sent.
+    /// </remarks>
+    public Func<InvocationOutcome, bool>? FailWhen { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the generic HTTP 500 problem body carries the exception's text.
+    /// Turn it on in development only.
+    /// </summary>
+    /// <value><see langword="false"/>: no message or stack trace leaves the process.</value>
+    public bool IncludeExceptionDetails { get; set; }
+
+    /// <summary>
+    /// Registers a dependency written as a method or lambda. The provided type is inferred from the return type:
+    /// an async iterator (<see cref="IAsyncEnumerable{T}"/> with one <c>yield return</c>) or a sync iterator
+    /// (<see cref="IEnumerable{T}"/>) is a yield dependency; <c>T</c>, <see cref="Task{TResult}"/> or
+    /// <see cref="ValueTask{TResult}"/> is a plain one.
+    /// </summary>
+    /// <param name="factory">The method group or lambda that sets the dependency up.</param>
+    /// <param name="configure">Optional per-registration options.</param>
+    /// <returns>This registry, for chaining.</returns>
+    /// <exception cref="DependencyRegistrationException">The factory's shape is not one of the supported styles.</exception>
+    public DependencyRegistry Add(Delegate factory, Action<DependencyOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Descriptors.Add(DescriptorFactory.FromDelegate(factory, key: null, Configure(configure)));
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a dependency written as a method or lambda, keyed by <typeparamref name="T"/> rather than by
+    /// the exact type the factory provides (for example to register an implementation under its interface).
+    /// </summary>
+    /// <typeparam name="T">The type dependants ask for; the provided value must be assignable to it.</typeparam>
+    /// <param name="factory">The method group or lambda that sets the dependency up.</param>
+    /// <param name="configure">Optional per-registration options.</param>
+    /// <returns>This registry, for chaining.</returns>
+    /// <exception cref="DependencyRegistrationException">The factory's shape is not supported or its value is not a <typeparamref name="T"/>.</exception>
+    public DependencyRegistry Add<T>(Delegate factory, Action<DependencyOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Descriptors.Add(DescriptorFactory.FromDelegate(factory, typeof(T), Configure(configure)));
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a class-style dependency: <typeparamref name="TDependency"/> implements
+    /// <see cref="IDependency{T}"/> and is created per use with its constructor parameters resolved like a
+    /// dependency's parameters.
+    /// </summary>
+    /// <typeparam name="TDependency">The class with the enter and exit steps.</typeparam>
+    /// <param name="configure">Optional per-registration options.</param>
+    /// <returns>This registry, for chaining.</returns>
+    /// <exception cref="DependencyRegistrationException">The class does not implement exactly one <see cref="IDependency{T}"/> or has no public constructor.</exception>
+    public DependencyRegistry AddClass<TDependency>(Action<DependencyOptions>? configure = null)
+        where TDependency : class
+    {
+        Descriptors.Add(DescriptorFactory.FromClass(typeof(TDependency), Configure(configure)));
+        return this;
+    }
+
+    /// <summary>
+    /// Declares a registered dependency as global: it is set up for every function, before the function's own
+    /// dependencies, whether or not anything asks for its value.
+    /// </summary>
+    /// <typeparam name="T">The type the dependency provides.</typeparam>
+    /// <returns>This registry, for chaining.</returns>
+    public DependencyRegistry AddGlobal<T>() => AddGlobal(typeof(T));
+
+    /// <summary>
+    /// Declares a registered dependency as global: it is set up for every function, before the function's own
+    /// dependencies, whether or not anything asks for its value.
+    /// </summary>
+    /// <param name="dependencyType">The type the dependency provides.</param>
+    /// <returns>This registry, for chaining.</returns>
+    public DependencyRegistry AddGlobal(Type dependencyType)
+    {
+        ArgumentNullException.ThrowIfNull(dependencyType);
+        GlobalDependencies.Add(dependencyType);
+        return this;
+    }
+
+    private static DependencyOptions Configure(Action<DependencyOptions>? configure)
+    {
+        var options = new DependencyOptions();
+        configure?.Invoke(options);
+        return options;
+    }
+}
