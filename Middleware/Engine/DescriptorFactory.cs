@@ -24,6 +24,14 @@ internal static class DescriptorFactory
             style = DependencyStyle.SyncIterator;
             valueType = returnType.GetGenericArguments()[0];
         }
+        else if ((IsGeneric(returnType, typeof(IAsyncEnumerable<>)) || IsGeneric(returnType, typeof(IEnumerable<>))) && key != returnType)
+        {
+            // A sequence returned by a method that is not itself an iterator: meant as a yield dependency, or as a
+            // plain value that happens to be a sequence? Make the user say which.
+            throw new DependencyRegistrationException(
+                $"Dependency '{fallbackName ?? "lambda"}' returns {TypeNames.Of(returnType)} but is not an iterator method: write it with " +
+                $"'yield return' to make a yield dependency, or register it with Add<{TypeNames.Of(returnType)}>(...) to provide the sequence itself.");
+        }
         else if (IsGeneric(returnType, typeof(Task<>)) || IsGeneric(returnType, typeof(ValueTask<>)))
         {
             style = DependencyStyle.Plain;
