@@ -1,0 +1,19 @@
+using System.Runtime.CompilerServices;
+using FunctionApp.Sample.Data;
+
+namespace FunctionApp.Sample.Dependencies;
+
+public static class DatabaseSession
+{
+    /// <summary>
+    /// One transaction per invocation. The commit after <c>yield return</c> runs only when the function succeeded;
+    /// when it failed, the iterator is disposed instead, and <c>await using</c> rolls the transaction back.
+    /// </summary>
+    public static async IAsyncEnumerable<DbSession> Open(SampleDatabase database, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        yield return new DbSession(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

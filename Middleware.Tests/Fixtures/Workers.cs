@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using YieldDeps.Tests.Harness;
+
+namespace YieldDeps.Tests.Fixtures;
+
+/// <summary>Builds a real in-process worker with YieldDeps, a journal and fault switches.</summary>
+internal static class Workers
+{
+    public static WorkerHarness Create(Action<DependencyRegistry> register, out Journal journal, out Faults faults, Action<IServiceCollection>? services = null)
+    {
+        var j = journal = new Journal();
+        var f = faults = new Faults();
+        return WorkerHarness.Create(
+            worker => worker.UseYieldDependencies(register),
+            s =>
+            {
+                s.AddSingleton(j);
+                s.AddSingleton(f);
+                services?.Invoke(s);
+            });
+    }
+
+    public static WorkerHarness Chain(out Journal journal, out Faults faults, Action<DependencyRegistry>? extra = null) =>
+        Create(deps => { Fixtures.Chain.Register(deps); extra?.Invoke(deps); }, out journal, out faults);
+}

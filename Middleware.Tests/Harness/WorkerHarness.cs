@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace YieldDeps.Tests.Harness;
+
+/// <summary>
+/// Runs functions in-process through the worker's real application, middleware pipeline, input conversion,
+/// reflection-based executor and function activator. Only what the gRPC layer provides is stood in for:
+/// the invocation request (ids, trace and retry context, trigger metadata, input data) and the HTTP request.
+/// </summary>
+internal sealed class WorkerHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly WorkerRuntime _runtime;
+    private readonly HostedServiceRunner _hostedServices;
+    private readonly ConcurrentDictionary<(MethodInfo Method, string? Parameter, string Type), HarnessFunctionDefinition> _definitions = new();
+    private readonly object _loadLock = new();
+
+    private WorkerHarness(ServiceProvider services)
+    {
+        _services = services;
+        _runtime = new WorkerRuntime(services);
+        _hostedServices = new HostedServiceRunner(services);
+    }
+
+    /// <summary>The root provider (singletons such as middleware, converters and the activator live here).</summary>
+    public IServiceProvider Services => _services;
+
+    /// <summary>
+    /// Builds the worker's services as <c>ConfigureFunctionsWorkerDefaults</c> does: built-in converters, core
+    /// services, then <paramref name="configureWorker"/>, then the default middleware (output bindings, execution).
+    /// <paramref name="configureServices"/> runs last, like a <c>ConfigureServices</c> call after it, so its
+    /// registrations win over the worker's and the library's.
+    /// </summary>
+    /// <param name="validateScopes">Fail when a scoped service is resolved from the root provider (stricter than production).</param>
+    public static WorkerHarness Create(
+        Action<IFunctionsWorkerApplicationBuilder>? configureWorker = null,
+        Action<IServiceCollection>? configureServices = null,
+        bool validateScopes = true)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+
+        // What AddFunctionsWorkerDefaults adds before the core services, minus gRPC.
+        WorkerInternalTypes.AddDefaultInputConverters.Invoke(null, [services]);
+        services.Configure<JsonSerializerOptions>(options => options.PropertyNameCaseInsensitive = true);
+
+        var builder = services.AddFunctionsWorkerCore();
+
+        // The gRPC package registers the diagnostics sink the application reports to; the harness discards the reports.
+        services.TryAdd(ServiceDescriptor.Singleton(
+            WorkerInternalTypes.WorkerDiagnostics,
+            InterfaceProxy.Create(WorkerInternalTypes.WorkerDiagnostics, static (_, _) => null)));
+
+        configureWorker?.Invoke(builder);
+        builder.UseDefaultWorkerMiddleware();
+        configureServices?.Invoke(services);
+
+        // The worker's own hosted service starts the gRPC client; every other hosted service (e.g. the library's
+        // startup validation) runs before the first invocation.
+        foreach (var workerHostedService in services
+                     .Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Assembly == typeof(FunctionContext).Assembly)
+                     .ToList())
+        {
+            services.Remove(workerHostedService);
+        }
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = validateScopes });
+        return new WorkerHarness(provider);
+    }
+
+    /// <summary>
+    /// Invokes <paramref name="method"/> as the host would: loads its definition once, creates the worker's context
+    /// with the caller's token, runs the pipeline, reads the results, then disposes the context and its scope.
+    /// Never throws for a failing function: see <see cref="HarnessResult.Exception"/>; it throws when the
+    /// definition cannot be built or a hosted service fails to start.
+    /// </summary>
+    public async Task<HarnessResult> InvokeAsync(MethodInfo method, TriggerInput trigger, CancellationToken cancellationToken = default)
+    {
+        await StartAsync(cancellationToken);
+        var definition = GetOrLoad(method, trigger);
+
+        var features = _runtime.CreateFeatures();
+        var invocation = new HarnessFunctionInvocation(definition.Id);
+        features.Set<FunctionInvocation>(invocation);
+        WorkerRuntime.SetFeature(features, WorkerInternalTypes.ExecutionRetryFeature, CreateRetryFeature(trigger));
+
+        var context = _runtime.CreateContext(features, cancellationToken);
+        try
+        {
+            var bindings = new InvocationBindings(context, definition, trigger, _runtime.GetOutputBindingsInfo);
+            WorkerRuntime.SetFeature(features, WorkerInternalTypes.FunctionBindingsFeature, bindings.CreateFeature());
+            _runtime.SetInputConversionFeature(features);
+
+            Exception? failure = null;
+            try
+            {
+                await _runtime.InvokeFunctionAsync(context);
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+
+            var response = context.GetHttpResponseData();
+            return new HarnessResult(
+                context,
+                failure,
+                bindings.InvocationResult,
+                new Dictionary<string, object?>(bindings.OutputBindingData),
+                response is null ? null : HttpResponseSnapshot.Capture(response),
+                bindings.HttpRequest);
+        }
+        finally
+        {
+            // As the invocation handler does once the response is built: this disposes the invocation's scope.
+            if (context is IAsyncDisposable asyncDisposable)
+            {
+                await asyncDisposable.DisposeAsync();
+            }
+
+            (context as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>Starts the hosted services as the host does at startup; also done by the first invocation.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default) => _hostedServices.StartAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _hostedServices.StopAsync();
+        await _services.DisposeAsync();
+    }
+
+    private HarnessFunctionDefinition GetOrLoad(MethodInfo method, TriggerInput trigger)
+    {
+        var key = (method, trigger.ParameterName, trigger.BindingType);
+        if (_definitions.TryGetValue(key, out var loaded))
+        {
+            return loaded;
+        }
+
+        lock (_loadLock)
+        {
+            if (!_definitions.TryGetValue(key, out loaded))
+            {
+                loaded = FunctionDefinitionFactory.Create(method, trigger);
+                _runtime.LoadFunction(loaded);
+                _definitions[key] = loaded;
+            }
+
+            return loaded;
+        }
+    }
+
+    private static object CreateRetryFeature(TriggerInput trigger)
+    {
+        var retryContext = new HarnessRetryContext(trigger.RetryCount, trigger.MaxRetryCount);
+        return InterfaceProxy.Create(
+            WorkerInternalTypes.ExecutionRetryFeature,
+            (method, _) => method.Name == "get_Context" ? retryContext : throw InterfaceProxy.Unsupported(method));
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection;
+using YieldDeps.Tests.Fixtures;
+using YieldDeps.Tests.Harness;
+using static YieldDeps.Tests.Fixtures.FunctionMethods;
+
+namespace YieldDeps.Tests.Rules;
+
+/// <summary>SEMANTICS section 10: cancellation and the teardown deadline.</summary>
+public sealed class CancellationTests
+{
+    [Fact]
+    public async Task InvocationToken_ReachesSetupAndTheBody()
+    {
+        await using var worker = Workers.Create(deps => deps.Add(CancellationDependencies.Guard), out var journal, out _);
+        using var source = new CancellationTokenSource();
+
+        (await worker.InvokeAsync(Method<CancellationFunctions>(nameof(CancellationFunctions.Run)), TriggerInput.Queue("m"), source.Token)).EnsureSucceeded();
+
+        Assert.Equal(["setup token-can-cancel=True", "body token-can-cancel=True", "guard resumed", "guard finally Succeeded teardown-token-cancelled=False"], journal.Entries);
+    }
+
+    [Fact]
+    public async Task CancelledInvocation_RollsBack_YetTheTeardownTokenIsNotFired()
+    {
+        await using var worker = Workers.Create(deps => deps.Add(CancellationDependencies.Guard), out var journal, out var faults);
+        using var source = new CancellationTokenSource();
+        faults.CancelDuringBody = source;
+        faults.BodyFails = true;
+
+        var result = await worker.InvokeAsync(Method<CancellationFunctions>(nameof(CancellationFunctions.Run)), TriggerInput.Queue("m"), source.Token);
+
+        Assert.IsAssignableFrom<OperationCanceledException>(result.Exception);
+        Assert.DoesNotContain("guard resumed", journal.Entries);
+        Assert.Contains("guard finally Cancelled teardown-token-cancelled=False", journal.Entries);
+    }
+
+    [Fact]
+    public async Task CancelledInvocation_ClassExitGetsATokenTheInvocationDidNotFire()
+    {
+        await using var worker = Workers.Create(deps => deps.AddClass<LedgerDependency>(), out var journal, out var faults);
+        using var source = new CancellationTokenSource();
+        faults.CancelDuringBody = source;
+
+        var result = await worker.InvokeAsync(Method<CancellationFunctions>(nameof(CancellationFunctions.WithLedger)), TriggerInput.Queue("m"), source.Token);
+
+        Assert.IsAssignableFrom<OperationCanceledException>(result.Exception);
+        Assert.Equal("ledger exit OperationCanceledException lines=0 token-cancelled=False", journal.Entries[^1]);
+    }
+
+    [Fact]
+    public async Task HungTeardown_PastTheDeadline_IsATeardownFailure_AndTheRemainingTeardownsStillRun()
+    {
+        var gate = new Gate();
+        await using var worker = Workers.Create(
+            deps =>
+            {
+                deps.Add(CancellationDependencies.Guard).Add(CancellationDependencies.Hang);
+                deps.TeardownTimeout = TimeSpan.FromMilliseconds(200);
+            },
+            out var journal,
+            out _,
+            s => s.AddSingleton(gate));
+
+        var result = await worker.InvokeAsync(Method<CancellationFunctions>(nameof(CancellationFunctions.Hangs)), TriggerInput.Queue("m"));
+        gate.Released.SetResult();
+
+        var timeout = Assert.IsType<TimeoutException>(result.Exception);
+        Assert.Contains("'Hang'", timeout.Message, StringComparison.Ordinal);
+        Assert.Contains("guard finally Faulted teardown-token-cancelled=False", journal.Entries);
+    }
+
+    [Fact]
+    public void TeardownTimeout_MustBePositiveOrInfinite()
+    {
+        var registry = new DependencyRegistry();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => registry.TeardownTimeout = TimeSpan.Zero);
+        registry.TeardownTimeout = Timeout.InfiniteTimeSpan;
+        Assert.Equal(Timeout.InfiniteTimeSpan, registry.TeardownTimeout);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using YieldDeps.Tests.Fixtures;
+using YieldDeps.Tests.Harness;
+using static YieldDeps.Tests.Fixtures.FunctionMethods;
+
+namespace YieldDeps.Tests.Rules;
+
+/// <summary>The log events: fixed ids, the YieldDeps category, the dependency's name.</summary>
+public sealed class LoggingTests
+{
+    [Fact]
+    public async Task Events_EnteredExitedAndRolledBack_HaveFixedIdsAndNameTheDependency()
+    {
+        var logs = new LogCapture();
+        await using var worker = Workers.Create(
+            Chain.Register,
+            out _,
+            out var faults,
+            s => s.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug)));
+        var method = Method<ChainFunctions>(nameof(ChainFunctions.Queue));
+
+        (await worker.InvokeAsync(method, TriggerInput.Queue("ok"))).EnsureSucceeded();
+        faults.BodyFails = true;
+        await worker.InvokeAsync(method, TriggerInput.Queue("fail"));
+
+        var ours = logs.Entries.Where(e => e.Category == "YieldDeps").ToList();
+        Assert.Equal(["EnterA", "EnterB", "EnterC", "EnterA", "EnterB", "EnterC"], ours.Where(e => e.EventId == 1).Select(e => e.Message.Split('\'')[3]));
+        Assert.Equal(["EnterC", "EnterB", "EnterA"], ours.Where(e => e.EventId == 2).Select(e => e.Message.Split('\'')[3]));
+        Assert.Equal(["EnterC", "EnterB", "EnterA"], ours.Where(e => e.EventId == 3).Select(e => e.Message.Split('\'')[3]));
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection;
+using YieldDeps.Tests.Fixtures;
+using YieldDeps.Tests.Harness;
+using static YieldDeps.Tests.Fixtures.FunctionMethods;
+
+namespace YieldDeps.Tests.Rules;
+
+/// <summary>SEMANTICS section 9: overrides.</summary>
+public sealed class OverrideTests
+{
+    [Fact]
+    public async Task Override_ReplacesTheDependencyAndItsSubtree_ClearRestoresTheOriginal()
+    {
+        await using var worker = Workers.Chain(out var journal, out _);
+        var overrides = worker.Services.GetRequiredService<IDependencyOverrides>();
+        var method = Method<ChainFunctions>(nameof(ChainFunctions.Queue));
+        (await worker.InvokeAsync(method, TriggerInput.Queue("before"))).EnsureSucceeded();
+
+        overrides.Override<B>(Replacements.FakeB);
+        var overridden = journal.Entries.Count;
+        (await worker.InvokeAsync(method, TriggerInput.Queue("during"))).EnsureSucceeded();
+        var during = journal.Entries.Skip(overridden).ToList();
+
+        overrides.Clear();
+        var cleared = journal.Entries.Count;
+        (await worker.InvokeAsync(method, TriggerInput.Queue("after"))).EnsureSucceeded();
+        var after = journal.Entries.Skip(cleared).ToList();
+
+        Assert.Equal(["setup fake B", "setup C"], during.Where(e => e.StartsWith("setup", StringComparison.Ordinal)));
+        Assert.DoesNotContain(during, e => e.Contains(" A", StringComparison.Ordinal) && e.StartsWith("setup", StringComparison.Ordinal));
+        Assert.Contains("finally fake B", during);
+        Assert.Equal(["setup A", "setup B", "setup C"], after.Where(e => e.StartsWith("setup", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Override_WithAClassStyleReplacement_AndRemove()
+    {
+        await using var worker = Workers.Chain(out var journal, out _);
+        var overrides = worker.Services.GetRequiredService<IDependencyOverrides>();
+        var method = Method<ChainFunctions>(nameof(ChainFunctions.Queue));
+
+        overrides.OverrideClass<B, FakeBDependency>();
+        (await worker.InvokeAsync(method, TriggerInput.Queue("during"))).EnsureSucceeded();
+        Assert.True(overrides.Remove<B>());
+        var removed = journal.Entries.Count;
+        (await worker.InvokeAsync(method, TriggerInput.Queue("after"))).EnsureSucceeded();
+
+        Assert.Equal(["enter class B", "setup C"], journal.Entries.Take(removed).Where(e => e.StartsWith("setup", StringComparison.Ordinal) || e.StartsWith("enter", StringComparison.Ordinal)));
+        Assert.Contains("exit class B", journal.Entries.Take(removed));
+        Assert.Contains("setup A", journal.Entries.Skip(removed));
+        Assert.False(overrides.Remove<B>());
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.Extensions.DependencyInjection;
+using YieldDeps.Tests.Fixtures;
+using YieldDeps.Tests.Harness;
+using static YieldDeps.Tests.Fixtures.FunctionMethods;
+
+namespace YieldDeps.Tests.Rules;
+
+/// <summary>SEMANTICS section 1: the three styles of authoring a dependency.</summary>
+public sealed class StyleTests
+{
+    [Fact]
+    public async Task ClassDependency_EntersBeforeBody_ExitGetsNullOnSuccess()
+    {
+        await using var worker = Workers.Create(deps => deps.AddClass<LedgerDependency>(), out var journal, out _);
+
+        (await worker.InvokeAsync(Method<StyleFunctions>(nameof(StyleFunctions.UseLedger)), TriggerInput.Queue("m"))).EnsureSucceeded();
+
+        Assert.Equal(["ledger enter", "body", "ledger exit null lines=1 token-cancelled=False"], journal.Entries);
+    }
+
+    [Fact]
+    public async Task ClassDependency_ExitGetsTheExceptionOnFailure()
+    {
+        await using var worker = Workers.Create(deps => deps.AddClass<LedgerDependency>(), out var journal, out var faults);
+        faults.BodyFails = true;
+
+        var result = await worker.InvokeAsync(Method<StyleFunctions>(nameof(StyleFunctions.UseLedger)), TriggerInput.Queue("m"));
+
+        Assert.IsType<BodyFailedException>(result.Exception);
+        Assert.Equal("ledger exit BodyFailedException lines=1 token-cancelled=False", journal.Entries[^1]);
+    }
+
+    [Fact]
+    public async Task PlainDependencies_ValueTaskAndValueTaskOfT_AreAwaited_AndAReturnedDisposableIsNotDisposed()
+    {
+        await using var worker = Workers.Create(
+            deps => deps.Add(PlainDependencies.OpenHandle).Add(PlainDependencies.LoadAsync).Add(PlainDependencies.LoadValueTask),
+            out var journal,
+            out _,
+            s => s.AddSingleton<HandleHolder>());
+
+        (await worker.InvokeAsync(Method<StyleFunctions>(nameof(StyleFunctions.UsePlain)), TriggerInput.Queue("m"))).EnsureSucceeded();
+
+        Assert.Equal(["body handle-disposed=False loaded 42"], journal.Entries);
+        Assert.False(worker.Services.GetRequiredService<HandleHolder>().Handle!.Disposed);
+    }
+
+    [Fact]
+    public async Task PlainDependency_WithDisposeValue_IsDisposedAfterTheFunction()
+    {
+        await using var worker = Workers.Create(
+            deps => deps.Add(PlainDependencies.OpenHandle, o => o.DisposeValue = true).Add(PlainDependencies.LoadAsync).Add(PlainDependencies.LoadValueTask),
+            out var journal,
+            out _,
+            s => s.AddSingleton<HandleHolder>());
+
+        (await worker.InvokeAsync(Method<StyleFunctions>(nameof(StyleFunctions.UsePlain)), TriggerInput.Queue("m"))).EnsureSucceeded();
+
+        Assert.Equal(["body handle-disposed=False loaded 42"], journal.Entries);
+        Assert.True(worker.Services.GetRequiredService<HandleHolder>().Handle!.Disposed);
+    }
+
+    [Fact]
+    public void Registration_OfAFactoryThatProvidesNothing_FailsNamingIt()
+    {
+        var registry = new DependencyRegistry();
+
+        var error = Assert.Throws<DependencyRegistrationException>(() => registry.Add(ProvidesNothing));
+
+        Assert.Contains("'ProvidesNothing'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Registration_UnderAKeyTheValueDoesNotFit_FailsNamingBoth()
+    {
+        var registry = new DependencyRegistry();
+
+        var error = Assert.Throws<DependencyRegistrationException>(() => registry.Add<IDisposable>(PlainDependencies.LoadAsync));
+
+        Assert.Contains("LoadAsync", error.Message, StringComparison.Ordinal);
+        Assert.Contains("IDisposable", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Registration_OfAClassWithoutIDependency_FailsNamingIt()
+    {
+        var registry = new DependencyRegistry();
+
+        var error = Assert.Throws<DependencyRegistrationException>(() => registry.AddClass<Handle>());
+
+        Assert.Contains("Handle", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Registration_OfASequenceFromANonIteratorMethod_FailsAskingWhichWasMeant()
+    {
+        var registry = new DependencyRegistry();
+
+        var error = Assert.Throws<DependencyRegistrationException>(() => registry.Add(NotAnIterator));
+        registry.Add<IEnumerable<Tally>>(NotAnIterator);
+
+        Assert.Contains("'NotAnIterator'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("yield return", error.Message, StringComparison.Ordinal);
+    }
+
+    private static Task ProvidesNothing() => Task.CompletedTask;
+
+    private static IEnumerable<Tally> NotAnIterator() => [new Tally()];
+}

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using YieldDeps.Tests.Fixtures;
+using YieldDeps.Tests.Harness;
+using static YieldDeps.Tests.Fixtures.FunctionMethods;
+
+namespace YieldDeps.Tests.Rules;
+
+/// <summary>SEMANTICS section 10: validation at startup, with messages naming what is wrong.</summary>
+public sealed class ValidationTests
+{
+    private static async Task<DependencyRegistrationException> StartAsync(Action<DependencyRegistry> register)
+    {
+        // The services an app gets from AddYieldDependencies; starting its hosted services is what host startup does.
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddYieldDependencies(register);
+        await using var provider = services.BuildServiceProvider();
+        var startup = Assert.Single(provider.GetServices<IHostedService>());
+        return await Assert.ThrowsAsync<DependencyRegistrationException>(() => startup.StartAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Startup_FailsOnACycle_ShowingTheChain()
+    {
+        var error = await StartAsync(deps => deps.Add(InvalidDependencies.MakePing).Add(InvalidDependencies.MakePong));
+
+        Assert.Contains("Dependency cycle: MakePing -> MakePong -> MakePing.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_FailsOnAParameterThatCanNeverBeResolved_NamingDependencyParameterAndType()
+    {
+        var error = await StartAsync(deps => deps.Add(InvalidDependencies.NeedOpaque));
+
+        Assert.Contains("'NeedOpaque'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("parameter 'opaque' of type Opaque", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_FailsOnAnUnregisteredGlobal()
+    {
+        var error = await StartAsync(deps => deps.AddGlobal<Unregistered>());
+
+        Assert.Contains("Global dependency Unregistered is not registered", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_FailsOnATypeRegisteredTwice_NamingBoth()
+    {
+        var error = await StartAsync(deps => deps.Add(InvalidDependencies.MakePing).Add(() => new Ping(), o => o.Name = "OtherPing"));
+
+        Assert.Contains("'MakePing'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'OtherPing'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_ReportsEveryProblemAtOnce()
+    {
+        var error = await StartAsync(deps => deps.Add(InvalidDependencies.NeedOpaque).AddGlobal<Unregistered>());
+
+        Assert.Equal(2, error.Problems.Count);
+    }
+
+    [Fact]
+    public async Task Startup_FailsOnAFunctionDeclaringAnUnregisteredDependency_NamingTheFunction()
+    {
+        await using var worker = Workers.Create(_ => { }, out _, out _);
+
+        var result = await worker.InvokeAsync(Method<ValidationFunctions>(nameof(ValidationFunctions.DeclaresUnregistered)), TriggerInput.Queue("m"));
+
+        var error = Assert.IsType<DependencyRegistrationException>(result.Exception);
+        Assert.Contains("DeclaresUnregistered", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[Depends(typeof(Unregistered))]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Startup_ScansTheAppsFunctions_AndNamesTheOneThatCannotWork()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddYieldDependencies();
+        using var provider = services.BuildServiceProvider();
+        var catalog = provider.GetRequiredService<global::YieldDeps.Engine.DependencyCatalog>();
+
+        var error = Assert.Throws<DependencyRegistrationException>(() => global::YieldDeps.Functions.DependencyValidationService.Validate(catalog, typeof(ScannedFunctions).Assembly));
+
+        Assert.Contains("Function 'ScannedBroken'", error.Message, StringComparison.Ordinal);
+    }
+}
