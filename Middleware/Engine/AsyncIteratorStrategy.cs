@@ -32,7 +32,7 @@ internal sealed class AsyncIteratorStrategy<T> : DependencyStrategy
 
     private sealed class Teardown(string name, IAsyncEnumerator<T> enumerator) : DependencyTeardown
     {
-        public override async ValueTask ExitAsync(Exception? failure, CancellationToken teardownToken)
+        public override async ValueTask ExitAsync(Exception? failure, TeardownDeadline deadline)
         {
             if (failure is not null)
             {

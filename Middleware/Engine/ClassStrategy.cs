@@ -12,7 +12,7 @@ internal sealed class ClassStrategy<T> : DependencyStrategy
 
     private sealed class Teardown(IDependency<T> dependency, T value) : DependencyTeardown
     {
-        public override ValueTask ExitAsync(Exception? failure, CancellationToken teardownToken) =>
-            dependency.ExitAsync(value, failure, teardownToken);
+        public override ValueTask ExitAsync(Exception? failure, TeardownDeadline deadline) =>
+            dependency.ExitAsync(value, failure, deadline.Token);
     }
 }

@@ -41,7 +41,7 @@ internal sealed class DependencyDescriptor(
     public bool HasTeardown => Style != DependencyStyle.Plain || DisposeValue;
 
     /// <summary>Gets the name and provided type, as shown in messages.</summary>
-    public string Display => Name == Key.Name ? $"'{Name}'" : $"'{Name}' ({TypeNames.Of(Key)})";
+    public string Display { get; } = name == key.Name ? $"'{name}'" : $"'{name}' ({TypeNames.Of(key)})";
 
     public TeardownPhase PhaseFor(bool resumed) => Style switch
     {

@@ -147,6 +147,7 @@ internal sealed class DependencyInvocation
         }
 
         var deadline = new TeardownDeadline(_catalog.TeardownTimeout);
+        outcome.Deadline = deadline;
         try
         {
             for (var i = _enteredCount - 1; i >= 0; i--)
@@ -159,6 +160,7 @@ internal sealed class DependencyInvocation
         finally
         {
             _enteredCount = 0;
+            outcome.Deadline = null;
             deadline.Dispose();
         }
 
@@ -179,11 +181,9 @@ internal sealed class DependencyInvocation
         var phase = descriptor.PhaseFor(resumed);
         try
         {
-            var token = deadline.Start();
-            outcome.TeardownToken = token;
             if (entry.Teardown is not null)
             {
-                await deadline.WaitAsync(entry.Teardown.ExitAsync(failure, token), descriptor.Name).ConfigureAwait(false);
+                await deadline.WaitAsync(entry.Teardown.ExitAsync(failure, deadline), descriptor.Name).ConfigureAwait(false);
             }
 
             if (descriptor.DisposeValue)

@@ -28,7 +28,7 @@ internal sealed class SyncIteratorStrategy<T> : DependencyStrategy
 
     private sealed class Teardown(string name, IEnumerator<T> enumerator) : DependencyTeardown
     {
-        public override ValueTask ExitAsync(Exception? failure, CancellationToken teardownToken)
+        public override ValueTask ExitAsync(Exception? failure, TeardownDeadline deadline)
         {
             using (enumerator)
             {

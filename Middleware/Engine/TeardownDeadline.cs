@@ -2,29 +2,27 @@ namespace YieldDeps.Engine;
 
 /// <summary>
 /// The time budget of each teardown step and the token that goes with it. The invocation's cancellation never
-/// fires this token; only a step that overruns its budget does, and that step then counts as failed.
+/// fires this token; only a step that overruns its budget does, and that step then counts as failed. The token
+/// source is created only when someone asks for the token, and its timer is armed only while a step is actually
+/// waiting, so a teardown that completes synchronously pays for neither.
 /// </summary>
 internal sealed class TeardownDeadline(TimeSpan budget) : IDisposable
 {
     private CancellationTokenSource? _source;
 
-    /// <summary>Starts the budget of the next step and returns its token.</summary>
-    public CancellationToken Start()
+    /// <summary>Gets the token of the current step.</summary>
+    public CancellationToken Token
     {
-        if (budget == Timeout.InfiniteTimeSpan)
+        get
         {
-            return CancellationToken.None;
-        }
+            if (budget == Timeout.InfiniteTimeSpan)
+            {
+                return CancellationToken.None;
+            }
 
-        if (_source is null || !_source.TryReset())
-        {
-            // A source that already fired cannot be reused; the next step gets a fresh budget.
-            _source?.Dispose();
-            _source = new CancellationTokenSource();
+            _source ??= new CancellationTokenSource();
+            return _source.Token;
         }
-
-        _source.CancelAfter(budget);
-        return _source.Token;
     }
 
     /// <summary>Awaits a teardown step, giving up with a <see cref="TimeoutException"/> when its budget runs out.</summary>
@@ -36,6 +34,7 @@ internal sealed class TeardownDeadline(TimeSpan budget) : IDisposable
             return;
         }
 
+        _source?.CancelAfter(budget);
         try
         {
             await step.AsTask().WaitAsync(budget).ConfigureAwait(false);
@@ -44,7 +43,21 @@ internal sealed class TeardownDeadline(TimeSpan budget) : IDisposable
         {
             throw new TimeoutException($"Teardown of dependency '{dependencyName}' did not finish within {budget}.", e);
         }
+        finally
+        {
+            EndStep();
+        }
     }
 
     public void Dispose() => _source?.Dispose();
+
+    // The next step gets a fresh budget: disarm a source that did not fire; drop one that did.
+    private void EndStep()
+    {
+        if (_source is not null && !_source.TryReset())
+        {
+            _source.Dispose();
+            _source = null;
+        }
+    }
 }

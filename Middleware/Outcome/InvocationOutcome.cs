@@ -29,7 +29,9 @@ public sealed class InvocationOutcome
     /// Gets the token to use for I/O during teardown: the invocation's cancellation does not fire it,
     /// only the teardown timeout does.
     /// </summary>
-    public CancellationToken TeardownToken { get; internal set; }
+    public CancellationToken TeardownToken => Deadline?.Token ?? CancellationToken.None;
+
+    internal Engine.TeardownDeadline? Deadline { get; set; }
 
     /// <summary>Gets the teardown failures that were attached to the exception in flight instead of replacing it.</summary>
     public IReadOnlyList<DependencyTeardownException> CleanupFailures =>

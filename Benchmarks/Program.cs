@@ -1,0 +1,11 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+// BenchmarkDotNet's default toolchain rebuilds the benchmarks from a project file named after the assembly
+// (YieldDeps.Benchmarks.csproj), which this repository's folder naming does not have; run them in-process instead.
+// A mutator job, so that command-line jobs such as --job short still apply and only get the toolchain added.
+var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsMutator());
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
