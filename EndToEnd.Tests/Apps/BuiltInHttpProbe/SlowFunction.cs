@@ -1,0 +1,28 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+
+namespace BuiltInHttpProbe;
+
+/// <summary>Waits until the host cancels the invocation and records that it saw the cancellation.</summary>
+internal sealed class SlowFunction
+{
+    [Function("Slow")]
+    public static async Task<HttpResponseData> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "slow/{tag}")] HttpRequestData request,
+        string tag,
+        CancellationToken cancellationToken)
+    {
+        ProbeEvents.Record($"started:{tag}");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            ProbeEvents.Record($"cancelled:{tag}");
+            throw;
+        }
+
+        return request.CreateResponse();
+    }
+}

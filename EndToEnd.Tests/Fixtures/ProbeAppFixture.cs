@@ -1,0 +1,54 @@
+using YieldDeps.EndToEnd.Tests.Infrastructure;
+
+namespace YieldDeps.EndToEnd.Tests.Fixtures;
+
+/// <summary>
+/// One LocalHost in front of one probe app for a whole test collection. The probe records what
+/// happens inside the worker (started/cancelled invocations, queue attempts) as lines in
+/// <see cref="EventsFile"/>, named to it by the PROBE_EVENTS_FILE environment variable.
+/// </summary>
+public abstract class ProbeAppFixture(string appName) : IAsyncLifetime
+{
+    private LocalHostProcess? host;
+
+    public string AppName { get; } = appName;
+
+    public string EventsFile { get; } = Path.Combine(Path.GetTempPath(), $"localhost-probe-{Guid.NewGuid():N}.events");
+
+    public LocalHostProcess Host => host ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public HttpClient Client => Host.Client;
+
+    public IReadOnlyList<string> Events()
+    {
+        if (!File.Exists(EventsFile))
+        {
+            return [];
+        }
+
+        using var stream = new FileStream(EventsFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    public Task WaitForEventAsync(string line) =>
+        Eventually.WaitForAsync(() => Events().Contains(line), $"probe event '{line}' (events: {string.Join(", ", Events())})");
+
+    public async Task InitializeAsync()
+    {
+        // The project folder, so LocalHost's own build step is exercised too.
+        host = await LocalHostProcess.StartAsync(
+            RepositoryPaths.ProbeApp(AppName),
+            new Dictionary<string, string> { ["PROBE_EVENTS_FILE"] = EventsFile });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+
+        File.Delete(EventsFile);
+    }
+}

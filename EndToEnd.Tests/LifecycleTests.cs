@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Runtime.Versioning;
+using System.Text.RegularExpressions;
+using YieldDeps.EndToEnd.Tests.Fixtures;
+using YieldDeps.EndToEnd.Tests.Infrastructure;
+
+namespace YieldDeps.EndToEnd.Tests;
+
+/// <summary>
+/// Starting and stopping LocalHost. These start their own LocalHost processes on the probe's build
+/// output, so they share the BuiltInHttpProbe collection: the fixture has built the app by then.
+/// </summary>
+[Collection(BuiltInProbeCollection.Name)]
+public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
+{
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
+
+    private string ProbeOutput => RepositoryPaths.ProbeAppOutput(fixture.AppName);
+
+    [Fact]
+    public async Task An_app_folder_without_an_app_fails_fast_with_a_clear_message()
+    {
+        var empty = Directory.CreateTempSubdirectory("localhost-empty-");
+        try
+        {
+            await using var host = await LocalHostProcess.LaunchAsync(empty.FullName);
+
+            var exitCode = await host.WaitForExitAsync(ExitTimeout);
+
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains($"No function app found in '{empty.FullName}'", host.Output);
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_app_folder_fails_fast_with_a_clear_message()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"localhost-missing-{Guid.NewGuid():N}");
+        await using var host = await LocalHostProcess.LaunchAsync(missing);
+
+        var exitCode = await host.WaitForExitAsync(ExitTimeout);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("does not exist", host.Output);
+    }
+
+    [Fact]
+    public async Task A_worker_that_exits_before_connecting_fails_the_start_with_a_clear_message()
+    {
+        // A worker.config.json whose worker is a shell that rejects the worker's command line at once.
+        var app = Directory.CreateTempSubdirectory("localhost-broken-");
+        try
+        {
+            File.WriteAllText(
+                Path.Combine(app.FullName, "worker.config.json"),
+                """{ "description": { "language": "dotnet-isolated", "defaultExecutablePath": "/bin/sh", "defaultWorkerPath": "worker.sh" } }""");
+            File.WriteAllText(Path.Combine(app.FullName, "worker.sh"), "exit 3");
+            await using var host = await LocalHostProcess.LaunchAsync(app.FullName);
+
+            var exitCode = await host.WaitForExitAsync(ExitTimeout);
+
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains("before connecting", host.Output);
+        }
+        finally
+        {
+            app.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task A_worker_that_never_connects_is_killed_after_the_worker_timeout()
+    {
+        var app = Directory.CreateTempSubdirectory("localhost-silent-");
+        var pidFile = Path.Combine(app.FullName, "worker.pid");
+        try
+        {
+            File.WriteAllText(
+                Path.Combine(app.FullName, "worker.config.json"),
+                """{ "description": { "language": "dotnet-isolated", "defaultExecutablePath": "{WorkerRoot}worker.sh", "defaultWorkerPath": "worker.sh" } }""");
+            var script = Path.Combine(app.FullName, "worker.sh");
+            File.WriteAllText(script, $"#!/bin/sh\necho $$ > '{pidFile}'\nexec sleep 600\n");
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            await using var host = await LocalHostProcess.LaunchAsync(app.FullName, extraArguments: ["--worker-timeout", "3"]);
+
+            var exitCode = await host.WaitForExitAsync(ExitTimeout);
+
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains("The worker did not connect within 3 seconds.", host.Output);
+            var workerId = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
+            await Eventually.WaitForAsync(() => !IsRunning(workerId), $"the silent worker {workerId} to be killed");
+        }
+        finally
+        {
+            app.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_app_that_does_not_compile_shows_the_build_output_and_exits_non_zero()
+    {
+        var project = Directory.CreateTempSubdirectory("localhost-broken-build-");
+        try
+        {
+            File.WriteAllText(
+                Path.Combine(project.FullName, "Broken.csproj"),
+                """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework><OutputType>Exe</OutputType></PropertyGroup></Project>""");
+            File.WriteAllText(Path.Combine(project.FullName, "Program.cs"), "this is not C#");
+            await using var host = await LocalHostProcess.LaunchAsync(project.FullName);
+
+            var exitCode = await host.WaitForExitAsync(TimeSpan.FromMinutes(3));
+
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains("error CS", host.Output);
+            Assert.Contains("'dotnet build' of Broken.csproj failed", host.Output);
+        }
+        finally
+        {
+            project.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Ctrl_C_terminates_the_worker_and_exits_zero()
+    {
+        await using var host = await LocalHostProcess.StartAsync(ProbeOutput);
+        var workerId = WorkerProcessId(host.Output);
+
+        host.Signal(PosixSignals.SigInt);
+        var exitCode = await host.WaitForExitAsync(ExitTimeout);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("LocalHost: stopping: sending WorkerTerminate to the worker", host.Output);
+        Assert.Contains("LocalHost: worker exited with code 0", host.Output);
+        Assert.Contains("LocalHost: stopped", host.Output);
+        Assert.False(IsRunning(workerId), $"worker {workerId} still runs");
+    }
+
+    [Fact]
+    public async Task A_worker_that_dies_fails_pending_requests_and_stops_the_host_non_zero()
+    {
+        var events = Path.Combine(Path.GetTempPath(), $"localhost-dying-{Guid.NewGuid():N}.events");
+        try
+        {
+            await using var host = await LocalHostProcess.StartAsync(ProbeOutput, new Dictionary<string, string> { ["PROBE_EVENTS_FILE"] = events });
+            var tag = Guid.NewGuid().ToString("N");
+            var pending = host.Client.GetAsync($"probe/slow/{tag}");
+            await Eventually.WaitForAsync(() => File.Exists(events) && File.ReadAllText(events).Contains($"started:{tag}", StringComparison.Ordinal), "the slow function to start");
+
+            using (var worker = Process.GetProcessById(WorkerProcessId(host.Output)))
+            {
+                worker.Kill();
+            }
+
+            using var response = await pending;
+            var exitCode = await host.WaitForExitAsync(ExitTimeout);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains("LocalHost: stopping because the worker process exited with code", host.Output);
+        }
+        finally
+        {
+            File.Delete(events);
+        }
+    }
+
+    [Fact]
+    public async Task The_worker_gets_local_settings_values_with_the_environment_winning()
+    {
+        var copy = Directory.CreateTempSubdirectory("localhost-settings-");
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(ProbeOutput, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(copy.FullName, Path.GetRelativePath(ProbeOutput, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+
+            File.WriteAllText(
+                Path.Combine(copy.FullName, "local.settings.json"),
+                """{ "IsEncrypted": false, "Values": { "PROBE_FROM_FILE": "from-file", "PROBE_OVERRIDDEN": "from-file" } }""");
+
+            await using var host = await LocalHostProcess.StartAsync(copy.FullName, new Dictionary<string, string> { ["PROBE_OVERRIDDEN"] = "from-env" });
+
+            Assert.Equal("from-file", await host.Client.GetStringAsync("probe/setting/PROBE_FROM_FILE"));
+            Assert.Equal("from-env", await host.Client.GetStringAsync("probe/setting/PROBE_OVERRIDDEN"));
+            Assert.Equal(copy.FullName, await host.Client.GetStringAsync("probe/setting/FUNCTIONS_WORKER_DIRECTORY"));
+        }
+        finally
+        {
+            copy.Delete(recursive: true);
+        }
+    }
+
+    private static int WorkerProcessId(string output) =>
+        int.Parse(WorkerStartedLine().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"LocalHost: started worker \S+ \(pid (\d+)\)")]
+    private static partial Regex WorkerStartedLine();
+}

@@ -1,0 +1,39 @@
+namespace YieldDeps.LocalHost.Hosting;
+
+/// <summary>Entry point logic: parses the command line, runs the host, maps failures to exit codes.</summary>
+internal static class HostRunner
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var console = new HostConsole();
+        if (args is ["--help"] or ["-h"])
+        {
+            console.Raw(HostCommandLine.Usage);
+            return 0;
+        }
+
+        if (!HostCommandLine.TryParse(args, out var options, out var error))
+        {
+            console.Error(error!);
+            console.Error(HostCommandLine.Usage);
+            return 2;
+        }
+
+        using var shutdown = new ShutdownSignal();
+        await using var host = new LocalFunctionsHost(options!, console);
+        try
+        {
+            return await host.RunAsync(shutdown.Token);
+        }
+        catch (StartupException exception)
+        {
+            console.Error(exception.Message);
+            return exception.ExitCode;
+        }
+        catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
+        {
+            console.Info("stopped during startup");
+            return 0;
+        }
+    }
+}

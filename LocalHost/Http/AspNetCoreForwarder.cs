@@ -1,0 +1,123 @@
+using System.Net.Sockets;
+
+namespace YieldDeps.LocalHost.Http;
+
+/// <summary>
+/// For the worker's ASP.NET Core integration: forwards the real HTTP request to the worker's own
+/// Kestrel (the URI it advertised as the HttpUri capability) with the <c>x-ms-invocation-id</c>
+/// header, which the worker uses to pair the request with the InvocationRequest sent over gRPC.
+/// </summary>
+internal sealed class AspNetCoreForwarder : IDisposable
+{
+    public const string InvocationIdHeader = "x-ms-invocation-id";
+
+    private static readonly HashSet<string> HopByHopHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Connection", "Keep-Alive", "Proxy-Authenticate", "Proxy-Authorization", "Proxy-Connection",
+        "TE", "Trailer", "Transfer-Encoding", "Upgrade",
+    };
+
+    /// <summary>Response headers LocalHost sets itself rather than passing on from the worker's Kestrel.</summary>
+    private static readonly HashSet<string> OwnResponseHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Content-Length", "Server", "Date",
+    };
+
+    private readonly Uri workerUri;
+    private readonly HttpMessageInvoker client;
+
+    public AspNetCoreForwarder(Uri workerUri)
+    {
+        this.workerUri = workerUri;
+        client = new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            AutomaticDecompression = System.Net.DecompressionMethods.None,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+        });
+    }
+
+    /// <summary>
+    /// Sends the request and buffers the whole response, so the worker can finish the invocation
+    /// even when nobody reads the body yet (the invocation outcome decides what the client gets).
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequest request, byte[] body, string invocationId, CancellationToken cancellationToken)
+    {
+        // The worker's Kestrel may still be starting when the first request arrives.
+        for (var attempt = 1; ; attempt++)
+        {
+            using var message = CreateMessage(request, body, invocationId);
+            try
+            {
+                var response = await client.SendAsync(message, cancellationToken);
+                await response.Content.LoadIntoBufferAsync(cancellationToken);
+                return response;
+            }
+            catch (HttpRequestException exception) when (
+                attempt < 20 && exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            }
+        }
+    }
+
+    public static async Task CopyResponseAsync(HttpResponseMessage source, HttpResponse target, CancellationToken cancellationToken)
+    {
+        target.StatusCode = (int)source.StatusCode;
+        foreach (var header in source.Headers.Concat(source.Content.Headers))
+        {
+            if (!HopByHopHeaders.Contains(header.Key) && !OwnResponseHeaders.Contains(header.Key))
+            {
+                target.Headers[header.Key] = header.Value.ToArray();
+            }
+        }
+
+        var body = await source.Content.ReadAsByteArrayAsync(cancellationToken);
+        if (body.Length > 0)
+        {
+            target.ContentLength = body.Length;
+            await target.Body.WriteAsync(body, cancellationToken);
+        }
+    }
+
+    public void Dispose() => client.Dispose();
+
+    private HttpRequestMessage CreateMessage(HttpRequest request, byte[] body, string invocationId)
+    {
+        var target = new Uri(workerUri, request.PathBase + request.Path + request.QueryString);
+        var message = new HttpRequestMessage(new HttpMethod(request.Method), target)
+        {
+            Version = System.Net.HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+
+        if (body.Length > 0 || request.ContentLength is not null || request.Headers.TransferEncoding.Count > 0)
+        {
+            message.Content = new ByteArrayContent(body);
+        }
+
+        foreach (var (name, values) in request.Headers)
+        {
+            if (HopByHopHeaders.Contains(name) || string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (string.Equals(name, "Host", StringComparison.OrdinalIgnoreCase))
+            {
+                // Keep the Host the client used, so the function sees the URL it was called on.
+                message.Headers.Host = values.ToString();
+            }
+            else if (!message.Headers.TryAddWithoutValidation(name, values.ToArray()))
+            {
+                message.Content?.Headers.TryAddWithoutValidation(name, values.ToArray());
+            }
+        }
+
+        message.Headers.Remove(InvocationIdHeader);
+        message.Headers.TryAddWithoutValidation(InvocationIdHeader, invocationId);
+        return message;
+    }
+}

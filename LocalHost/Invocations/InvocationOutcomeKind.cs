@@ -1,0 +1,12 @@
+namespace YieldDeps.LocalHost.Invocations;
+
+/// <summary>How an invocation ended; Aborted means the caller (client or stopping host) gave up.</summary>
+internal enum InvocationOutcomeKind
+{
+    Succeeded,
+    Failed,
+    Cancelled,
+    TimedOut,
+    Aborted,
+    WorkerUnavailable,
+}

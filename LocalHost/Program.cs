@@ -1,0 +1,3 @@
+using YieldDeps.LocalHost.Hosting;
+
+return await HostRunner.RunAsync(args);
