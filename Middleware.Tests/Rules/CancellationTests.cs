@@ -65,7 +65,7 @@ public sealed class CancellationTests
         gate.Released.SetResult();
 
         var timeout = Assert.IsType<TimeoutException>(result.Exception);
-        Assert.Contains("'Hang'", timeout.Message, StringComparison.Ordinal);
+        Assert.Contains("'CancellationDependencies.Hang'", timeout.Message, StringComparison.Ordinal);
         Assert.Contains("guard finally Faulted teardown-token-cancelled=False", journal.Entries);
     }
 

@@ -95,7 +95,7 @@ public sealed class FailureTests
         var root = Assert.IsType<BodyFailedException>(result.Exception);
         Assert.Contains(nameof(ChainFunctions.Queue), root.StackTrace, StringComparison.Ordinal);
         var attached = Assert.Single(root.GetCleanupFailures());
-        Assert.Equal($"Enter{failing}", attached.DependencyName);
+        Assert.Equal($"Chain.Enter{failing}", attached.DependencyName);
         Assert.Equal(TeardownPhase.Dispose, attached.Phase);
         Assert.IsType<RollbackFailedException>(attached.InnerException);
 
@@ -105,7 +105,7 @@ public sealed class FailureTests
 
         var logged = Assert.Single(logs.Entries, e => e.EventId == 4);
         Assert.Equal("YieldDeps", logged.Category);
-        Assert.Contains($"Enter{failing}", logged.Message, StringComparison.Ordinal);
+        Assert.Contains($"'Chain.Enter{failing}'", logged.Message, StringComparison.Ordinal);
         Assert.Contains("Dispose", logged.Message, StringComparison.Ordinal);
         Assert.IsType<RollbackFailedException>(logged.Exception);
     }
@@ -125,7 +125,7 @@ public sealed class FailureTests
 
         var recorder = worker.Services.GetRequiredService<OutcomeRecorder>();
         var failure = Assert.Single(recorder.Outcome!.CleanupFailures);
-        Assert.Equal("EnterB", failure.DependencyName);
+        Assert.Equal("Chain.EnterB", failure.DependencyName);
         Assert.Same(result.Exception, recorder.Outcome.Exception);
     }
 

@@ -25,8 +25,8 @@ public sealed class LoggingTests
         await worker.InvokeAsync(method, TriggerInput.Queue("fail"));
 
         var ours = logs.Entries.Where(e => e.Category == "YieldDeps").ToList();
-        Assert.Equal(["EnterA", "EnterB", "EnterC", "EnterA", "EnterB", "EnterC"], ours.Where(e => e.EventId == 1).Select(e => e.Message.Split('\'')[3]));
-        Assert.Equal(["EnterC", "EnterB", "EnterA"], ours.Where(e => e.EventId == 2).Select(e => e.Message.Split('\'')[3]));
-        Assert.Equal(["EnterC", "EnterB", "EnterA"], ours.Where(e => e.EventId == 3).Select(e => e.Message.Split('\'')[3]));
+        Assert.Equal(["Chain.EnterA", "Chain.EnterB", "Chain.EnterC", "Chain.EnterA", "Chain.EnterB", "Chain.EnterC"], ours.Where(e => e.EventId == 1).Select(e => e.Message.Split('\'')[3]));
+        Assert.Equal(["Chain.EnterC", "Chain.EnterB", "Chain.EnterA"], ours.Where(e => e.EventId == 2).Select(e => e.Message.Split('\'')[3]));
+        Assert.Equal(["Chain.EnterC", "Chain.EnterB", "Chain.EnterA"], ours.Where(e => e.EventId == 3).Select(e => e.Message.Split('\'')[3]));
     }
 }

@@ -67,7 +67,7 @@ public sealed class StyleTests
 
         var error = Assert.Throws<DependencyRegistrationException>(() => registry.Add(ProvidesNothing));
 
-        Assert.Contains("'ProvidesNothing'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'StyleTests.ProvidesNothing'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class StyleTests
         var error = Assert.Throws<DependencyRegistrationException>(() => registry.Add(NotAnIterator));
         registry.Add<IEnumerable<Tally>>(NotAnIterator);
 
-        Assert.Contains("'NotAnIterator'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'StyleTests.NotAnIterator'", error.Message, StringComparison.Ordinal);
         Assert.Contains("yield return", error.Message, StringComparison.Ordinal);
     }
 

@@ -25,7 +25,7 @@ public sealed class ValidationTests
     {
         var error = await StartAsync(deps => deps.Add(InvalidDependencies.MakePing).Add(InvalidDependencies.MakePong));
 
-        Assert.Contains("Dependency cycle: MakePing -> MakePong -> MakePing.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Dependency cycle: InvalidDependencies.MakePing -> InvalidDependencies.MakePong -> InvalidDependencies.MakePing.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class ValidationTests
     {
         var error = await StartAsync(deps => deps.Add(InvalidDependencies.NeedOpaque));
 
-        Assert.Contains("'NeedOpaque'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'InvalidDependencies.NeedOpaque' (NeedsOpaque)", error.Message, StringComparison.Ordinal);
         Assert.Contains("parameter 'opaque' of type Opaque", error.Message, StringComparison.Ordinal);
     }
 
@@ -50,7 +50,7 @@ public sealed class ValidationTests
     {
         var error = await StartAsync(deps => deps.Add(InvalidDependencies.MakePing).Add(() => new Ping(), o => o.Name = "OtherPing"));
 
-        Assert.Contains("'MakePing'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'InvalidDependencies.MakePing'", error.Message, StringComparison.Ordinal);
         Assert.Contains("'OtherPing'", error.Message, StringComparison.Ordinal);
     }
 

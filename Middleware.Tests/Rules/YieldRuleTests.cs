@@ -103,7 +103,7 @@ public sealed class YieldRuleTests
         var result = await worker.InvokeAsync(Method<BrokenFunctions>(nameof(BrokenFunctions.NeverYields)), TriggerInput.Queue("m"));
 
         var error = Assert.IsType<DependencyException>(result.Exception);
-        Assert.Equal("NeverYields", error.DependencyName);
+        Assert.Equal("BrokenDependencies.NeverYields", error.DependencyName);
         Assert.Contains("did not yield", error.Message, StringComparison.Ordinal);
         Assert.Empty(journal.StartingWith("body"));
         Assert.Equal(3, journal.StartingWith("finally").Count);
@@ -117,7 +117,7 @@ public sealed class YieldRuleTests
         var result = await worker.InvokeAsync(Method<BrokenFunctions>(nameof(BrokenFunctions.YieldsTwice)), TriggerInput.Queue("m"));
 
         var error = Assert.IsType<DependencyException>(result.Exception);
-        Assert.Equal("YieldsTwice", error.DependencyName);
+        Assert.Equal("BrokenDependencies.YieldsTwice", error.DependencyName);
         Assert.Contains("yielded more than once", error.Message, StringComparison.Ordinal);
         Assert.Contains("twice finally", journal.Entries);
 

@@ -10,7 +10,7 @@ internal static class DescriptorFactory
     {
         var method = factory.Method;
         var returnType = method.ReturnType;
-        var fallbackName = IsLambda(method) ? null : method.Name;
+        var fallbackName = IsLambda(method) ? null : method.DeclaringType is { } type ? $"{type.Name}.{method.Name}" : method.Name;
 
         DependencyStyle style;
         Type valueType;

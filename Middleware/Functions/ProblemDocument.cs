@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace YieldDeps.Functions;
@@ -7,10 +8,15 @@ internal static class ProblemDocument
 {
     public const string ContentType = "application/problem+json; charset=utf-8";
 
+    // The body is JSON served as JSON, never embedded in HTML, so quotes and apostrophes in a detail stay readable.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] Write(int status, string? title, string? detail, string? type, string invocationId, IDictionary<string, object?>? extensions)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("type", type ?? "about:blank");
@@ -27,7 +33,7 @@ internal static class ProblemDocument
                 foreach (var (name, value) in extensions)
                 {
                     writer.WritePropertyName(name);
-                    JsonSerializer.Serialize(writer, value, value?.GetType() ?? typeof(object));
+                    JsonSerializer.Serialize(writer, value, value?.GetType() ?? typeof(object), SerializerOptions);
                 }
             }
 

@@ -4,7 +4,7 @@ namespace YieldDeps;
 public sealed class DependencyOptions
 {
     /// <summary>Gets or sets the name used in logs and error messages.</summary>
-    /// <value><see langword="null"/>: the factory method's name, or the provided type's name for a lambda.</value>
+    /// <value><see langword="null"/>: <c>Class.Method</c> of the factory method, the class name of a class-style dependency, or the provided type's name for a lambda.</value>
     public string? Name { get; set; }
 
     /// <summary>
