@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json;
+using YieldDeps.EndToEnd.Tests.Infrastructure;
+
+namespace YieldDeps.EndToEnd.Tests.Notes;
+
+/// <summary>The built-in HTTP model end to end: commit on success, rollback on a 409, and a broken registration refused at startup.</summary>
+[Collection(NotesAppCollection.Name)]
+public sealed class NotesAppTests(NotesAppFixture app)
+{
+    [Fact]
+    public async Task A_note_is_committed_and_a_refused_one_is_rolled_back()
+    {
+        var committed = $"note-{Guid.NewGuid():N}";
+
+        using var created = await app.Client.PostAsync("api/notes", new StringContent(committed));
+        using var refused = await app.Client.PostAsync("api/notes", new StringContent("conflict"));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.EndsWith("conflicts with itself.", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(committed, app.Notes());
+        Assert.DoesNotContain("conflict", app.Notes());
+    }
+
+    [Fact]
+    public async Task Notes_are_listed_through_the_same_session_dependency()
+    {
+        var text = $"listed-{Guid.NewGuid():N}";
+        using var created = await app.Client.PostAsync("api/notes", new StringContent(text));
+
+        using var listed = await app.Client.GetAsync("api/notes");
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.Contains(text, await listed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_note_is_400_and_nothing_is_written()
+    {
+        var before = app.Notes().Count;
+
+        using var response = await app.Client.PostAsync("api/notes", new StringContent("   "));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, app.Notes().Count);
+    }
+
+    [Fact]
+    public async Task A_registration_that_can_never_work_stops_the_host_at_startup_naming_the_dependency()
+    {
+        // The fixture has built the app; start its output again with the broken registration switched on.
+        await using var broken = await LocalHostProcess.LaunchAsync(
+            RepositoryPaths.ProbeAppOutput("NotesApp"),
+            new Dictionary<string, string> { ["NotesDb"] = app.ConnectionString, ["NOTES_BROKEN_REGISTRATION"] = "1" });
+
+        var exitCode = await broken.WaitForExitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("DependencyRegistrationException", broken.Output, StringComparison.Ordinal);
+        Assert.Contains("Dependency 'Misconfigured.NeedsUnregistered' (Misconfigured) has parameter 'missing' of type Unregistered", broken.Output, StringComparison.Ordinal);
+    }
+}
