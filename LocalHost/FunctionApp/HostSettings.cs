@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using YieldDeps.LocalHost.Json;
 using YieldDeps.LocalHost.Hosting;
 
 namespace YieldDeps.LocalHost.FunctionApp;
@@ -78,7 +79,7 @@ internal sealed record HostSettings(string RoutePrefix, int MaxDequeueCount, Tim
         var current = root;
         foreach (var segment in path)
         {
-            if (current.ValueKind != JsonValueKind.Object || !TryGetPropertyIgnoreCase(current, segment, out current))
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetPropertyIgnoreCase(segment, out current))
             {
                 return null;
             }
@@ -90,20 +91,5 @@ internal sealed record HostSettings(string RoutePrefix, int MaxDequeueCount, Tim
             JsonValueKind.Number => current.GetRawText(),
             _ => null,
         };
-    }
-
-    private static bool TryGetPropertyIgnoreCase(JsonElement element, string name, out JsonElement value)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                value = property.Value;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using YieldDeps.LocalHost.Json;
 
 namespace YieldDeps.LocalHost.Functions;
 
@@ -49,7 +50,7 @@ internal sealed class BindingDescriptor
 
     public IReadOnlyList<string>? GetStrings(string property)
     {
-        if (!TryGetProperty(raw, property, out var value) || value.ValueKind != JsonValueKind.Array)
+        if (!raw.TryGetPropertyIgnoreCase(property, out var value) || value.ValueKind != JsonValueKind.Array)
         {
             return null;
         }
@@ -61,23 +62,5 @@ internal sealed class BindingDescriptor
     }
 
     private static string? ReadString(JsonElement element, string property) =>
-        TryGetProperty(element, property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static bool TryGetProperty(JsonElement element, string name, out JsonElement value)
-    {
-        if (element.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var property in element.EnumerateObject())
-            {
-                if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    value = property.Value;
-                    return true;
-                }
-            }
-        }
-
-        value = default;
-        return false;
-    }
+        element.TryGetPropertyIgnoreCase(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
