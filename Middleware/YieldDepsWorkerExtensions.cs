@@ -40,7 +40,7 @@ public static class YieldDepsWorkerExtensions
     public static IServiceCollection AddYieldDependencies(this IServiceCollection services, Action<DependencyRegistry>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var registry = services.FirstOrDefault(d => d.ServiceType == typeof(DependencyRegistry))?.ImplementationInstance as DependencyRegistry;
+        var registry = (services.FirstOrDefault(d => d.ServiceType == typeof(RegistrySource))?.ImplementationInstance as RegistrySource)?.Registry;
         if (registry is null)
         {
             registry = new DependencyRegistry();

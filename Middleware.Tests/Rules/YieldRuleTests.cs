@@ -102,7 +102,7 @@ public sealed class YieldRuleTests
 
         var result = await worker.InvokeAsync(Method<BrokenFunctions>(nameof(BrokenFunctions.NeverYields)), TriggerInput.Queue("m"));
 
-        var error = Assert.IsType<DependencyException>(result.Exception);
+        var error = Assert.IsType<DependencyYieldException>(result.Exception);
         Assert.Equal("BrokenDependencies.NeverYields", error.DependencyName);
         Assert.Contains("did not yield", error.Message, StringComparison.Ordinal);
         Assert.Empty(journal.StartingWith("body"));
@@ -116,14 +116,14 @@ public sealed class YieldRuleTests
 
         var result = await worker.InvokeAsync(Method<BrokenFunctions>(nameof(BrokenFunctions.YieldsTwice)), TriggerInput.Queue("m"));
 
-        var error = Assert.IsType<DependencyException>(result.Exception);
+        var error = Assert.IsType<DependencyYieldException>(result.Exception);
         Assert.Equal("BrokenDependencies.YieldsTwice", error.DependencyName);
         Assert.Contains("yielded more than once", error.Message, StringComparison.Ordinal);
         Assert.Contains("twice finally", journal.Entries);
 
         // The second yield counts as a failed teardown with nothing in flight: the chain sees it and rolls back.
         Assert.Equal(
-            ["finally C Faulted DependencyException sub-open", "finally B Faulted DependencyException sub-open", "finally A Faulted DependencyException"],
+            ["finally C Faulted DependencyYieldException sub-open", "finally B Faulted DependencyYieldException sub-open", "finally A Faulted DependencyYieldException"],
             journal.StartingWith("finally"));
     }
 

@@ -39,4 +39,8 @@ internal static partial class YieldDepsLog
     [LoggerMessage(EventId = 8, EventName = "NoHttpResponseWritten", Level = LogLevel.Error,
         Message = "Function '{Function}' (invocation {InvocationId}) failed and no HTTP response could be written; the failure goes to the host.")]
     public static partial void NoHttpResponseWritten(ILogger logger, string function, string invocationId);
+
+    [LoggerMessage(EventId = 9, EventName = "ProblemWriteFailed", Level = LogLevel.Error,
+        Message = "Function '{Function}' (invocation {InvocationId}): the problem response could not be written.")]
+    public static partial void ProblemWriteFailed(ILogger logger, string function, string invocationId, Exception exception);
 }

@@ -24,7 +24,7 @@ internal sealed class AsyncIteratorStrategy<T> : DependencyStrategy
         if (!yielded)
         {
             await enumerator.DisposeAsync().ConfigureAwait(false);
-            throw DependencyException.DidNotYield(descriptor.Name);
+            throw DependencyYieldException.DidNotYield(descriptor.Name);
         }
 
         return new EnteredDependency(enumerator.Current, new Teardown(descriptor.Name, enumerator));
@@ -54,7 +54,7 @@ internal sealed class AsyncIteratorStrategy<T> : DependencyStrategy
             await enumerator.DisposeAsync().ConfigureAwait(false);
             if (yieldedAgain)
             {
-                throw DependencyException.YieldedTwice(name);
+                throw DependencyYieldException.YieldedTwice(name);
             }
         }
     }

@@ -12,6 +12,7 @@ internal sealed class DependencyCatalog
 
     public DependencyCatalog(DependencyRegistry registry, DependencyOverrides overrides, IInvocationHost host, IServiceProviderIsService? services)
     {
+        registry.Freeze();
         Overrides = overrides;
         Host = host;
         Services = services;

@@ -17,6 +17,7 @@ internal sealed class DependencyInvocation
     private readonly EnteredEntry[] _entered;
     private int _enteredCount;
     private int[]? _parameterCursors;
+    private int _liveSlots;
     private CancellationToken _cancellationToken;
 
     public DependencyInvocation(DependencyCatalog catalog, InvocationPlan plan, object host, IDependencyEvents events)
@@ -50,9 +51,10 @@ internal sealed class DependencyInvocation
             var created = descriptor.Create(arguments);
             var entered = await descriptor.Strategy.EnterAsync(descriptor, created, cancellationToken).ConfigureAwait(false);
             _values[node.Slot] = entered.Value;
+            _liveSlots = node.Slot + 1;
             if (descriptor.HasTeardown)
             {
-                _entered[_enteredCount++] = new EnteredEntry(descriptor, entered.Value, entered.Teardown);
+                _entered[_enteredCount++] = new EnteredEntry(node.Slot, descriptor, entered.Value, entered.Teardown);
             }
 
             _events.Entered(Plan.FunctionName, descriptor);
@@ -82,10 +84,13 @@ internal sealed class DependencyInvocation
         return true;
     }
 
-    /// <summary>Gets the shared value of dependency type <paramref name="type"/> in this invocation.</summary>
+    /// <summary>
+    /// Gets the shared value of dependency type <paramref name="type"/> in this invocation, while it is alive: set up,
+    /// and not yet torn down.
+    /// </summary>
     public bool TryGetValue(Type type, out object? value)
     {
-        if (Plan.SlotsByKey.TryGetValue(type, out var slot) && slot < _values.Length)
+        if (Plan.SlotsByKey.TryGetValue(type, out var slot) && slot < _liveSlots)
         {
             value = _values[slot];
             return true;
@@ -133,9 +138,9 @@ internal sealed class DependencyInvocation
         else
         {
             outcome.Status = OutcomeStatus.Succeeded;
-            if (_catalog.FailWhen?.Invoke(outcome) == true)
+            inFlight = CountsAsFailure(_catalog.FailWhen);
+            if (inFlight is not null)
             {
-                inFlight = new ResultCountedAsFailureException(outcome.HttpStatus);
                 outcome.Status = OutcomeStatus.Faulted;
             }
         }
@@ -155,11 +160,13 @@ internal sealed class DependencyInvocation
                 var entry = _entered[i];
                 _entered[i] = default;
                 inFlight = await TeardownOneAsync(entry, inFlight, deadline).ConfigureAwait(false);
+                _liveSlots = Math.Min(_liveSlots, entry.Slot);
             }
         }
         finally
         {
             _enteredCount = 0;
+            _liveSlots = 0;
             outcome.Deadline = null;
             deadline.Dispose();
         }
@@ -167,61 +174,124 @@ internal sealed class DependencyInvocation
         return inFlight;
     }
 
+    /// <summary>
+    /// Applies a rule that may count the produced result as a failure: returns the stand-in exception when it does,
+    /// the rule's own exception when it throws (a broken rule must not skip any teardown), null otherwise.
+    /// </summary>
+    private Exception? CountsAsFailure(Func<InvocationOutcome, bool>? rule)
+    {
+        try
+        {
+            return rule?.Invoke(Outcome) == true ? new ResultCountedAsFailureException(Outcome.HttpStatus) : null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+
     private async ValueTask<Exception?> TeardownOneAsync(EnteredEntry entry, Exception? inFlight, TeardownDeadline deadline)
     {
         var outcome = Outcome;
         var descriptor = entry.Descriptor;
         var failure = inFlight;
-        if (failure is null && descriptor.FailWhen?.Invoke(outcome) == true)
+        var ownRule = false;
+        if (failure is null && descriptor.FailWhen is not null)
         {
-            failure = new ResultCountedAsFailureException(outcome.HttpStatus);
+            failure = CountsAsFailure(descriptor.FailWhen);
+            if (failure is ResultCountedAsFailureException)
+            {
+                // This dependency alone counts the result as a failure: it sees the outcome as if the function had thrown.
+                ownRule = true;
+                outcome.Status = OutcomeStatus.Faulted;
+                outcome.Exception = failure;
+            }
+            else if (failure is not null)
+            {
+                inFlight = Fail(failure);
+            }
         }
 
         var resumed = failure is null;
-        var phase = descriptor.PhaseFor(resumed);
+        var clean = true;
         try
         {
             if (entry.Teardown is not null)
             {
-                await deadline.WaitAsync(entry.Teardown.ExitAsync(failure, deadline), descriptor.Name).ConfigureAwait(false);
+                try
+                {
+                    await deadline.WaitAsync(entry.Teardown.ExitAsync(failure, deadline), descriptor.Name).ConfigureAwait(false);
+                }
+                catch (Exception thrown)
+                {
+                    clean = false;
+                    inFlight = StepFailed(descriptor, descriptor.PhaseFor(resumed), thrown, inFlight);
+                }
             }
 
             if (descriptor.DisposeValue)
             {
-                phase = TeardownPhase.DisposeValue;
-                await deadline.WaitAsync(DisposeAsync(entry.Value), descriptor.Name).ConfigureAwait(false);
-            }
-
-            _events.Exited(Plan.FunctionName, descriptor, resumed);
-            return inFlight;
-        }
-        catch (Exception thrown)
-        {
-            var error = ExceptionRules.Unwrap(thrown);
-            _events.TeardownFailed(Plan.FunctionName, descriptor, phase, error, inFlight);
-            if (inFlight is null or ResultCountedAsFailureException)
-            {
-                // Nothing real was in flight (say, a commit failed): this failure is now what the invocation ends
-                // with, and the outer dependencies see it and roll back.
-                return Fail(error);
-            }
-
-            if (ExceptionRules.IsDeliberateReplacement(error, inFlight))
-            {
-                if (!ReferenceEquals(error.InnerException, inFlight))
+                try
                 {
-                    error.Data[ExceptionCleanupExtensions.ReplacedExceptionKey] = inFlight;
+                    await deadline.WaitAsync(DisposeAsync(entry.Value), descriptor.Name).ConfigureAwait(false);
                 }
-
-                _events.Replaced(Plan.FunctionName, descriptor, inFlight, error);
-                return Fail(error);
+                catch (Exception thrown)
+                {
+                    clean = false;
+                    inFlight = StepFailed(descriptor, TeardownPhase.DisposeValue, thrown, inFlight);
+                }
             }
+        }
+        finally
+        {
+            if (ownRule && outcome.Exception is ResultCountedAsFailureException)
+            {
+                outcome.Status = OutcomeStatus.Succeeded;
+                outcome.Exception = null;
+            }
+        }
 
-            var cleanupFailure = new DependencyTeardownException(descriptor.Name, phase, error);
-            ExceptionCleanupExtensions.AttachCleanupFailure(inFlight, cleanupFailure);
-            outcome.AddCleanupFailure(cleanupFailure);
+        if (clean)
+        {
+            _events.Exited(Plan.FunctionName, descriptor, resumed);
+        }
+
+        return inFlight;
+    }
+
+    /// <summary>Applies the failure rules to an exception thrown by a teardown step; returns what is now in flight.</summary>
+    private Exception? StepFailed(DependencyDescriptor descriptor, TeardownPhase phase, Exception thrown, Exception? inFlight)
+    {
+        var error = ExceptionRules.Unwrap(thrown);
+        if (inFlight is not null && ReferenceEquals(error, inFlight))
+        {
+            // The teardown let the exception in flight through (a rethrow): nothing new happened.
             return inFlight;
         }
+
+        _events.TeardownFailed(Plan.FunctionName, descriptor, phase, error, inFlight);
+        if (inFlight is null or ResultCountedAsFailureException)
+        {
+            // Nothing real was in flight (say, a commit failed): this failure is now what the invocation ends
+            // with, and the outer dependencies see it and roll back.
+            return Fail(error);
+        }
+
+        if (ExceptionRules.IsDeliberateReplacement(error, inFlight))
+        {
+            if (!ReferenceEquals(error.InnerException, inFlight))
+            {
+                error.Data[ExceptionCleanupExtensions.ReplacedExceptionKey] = inFlight;
+            }
+
+            _events.Replaced(Plan.FunctionName, descriptor, inFlight, error);
+            return Fail(error);
+        }
+
+        var cleanupFailure = new DependencyTeardownException(descriptor.Name, phase, error);
+        ExceptionCleanupExtensions.AttachCleanupFailure(inFlight, cleanupFailure);
+        Outcome.AddCleanupFailure(cleanupFailure);
+        return inFlight;
     }
 
     private Exception Fail(Exception error)

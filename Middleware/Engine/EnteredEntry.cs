@@ -1,4 +1,4 @@
 namespace YieldDeps.Engine;
 
 /// <summary>A dependency that was entered and must be torn down: what the teardown stack holds.</summary>
-internal readonly record struct EnteredEntry(DependencyDescriptor Descriptor, object? Value, DependencyTeardown? Teardown);
+internal readonly record struct EnteredEntry(int Slot, DependencyDescriptor Descriptor, object? Value, DependencyTeardown? Teardown);

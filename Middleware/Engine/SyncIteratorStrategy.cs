@@ -20,7 +20,7 @@ internal sealed class SyncIteratorStrategy<T> : DependencyStrategy
         if (!yielded)
         {
             enumerator.Dispose();
-            throw DependencyException.DidNotYield(descriptor.Name);
+            throw DependencyYieldException.DidNotYield(descriptor.Name);
         }
 
         return new(new EnteredDependency(enumerator.Current, new Teardown(descriptor.Name, enumerator)));
@@ -34,7 +34,7 @@ internal sealed class SyncIteratorStrategy<T> : DependencyStrategy
             {
                 if (failure is null && enumerator.MoveNext())
                 {
-                    throw DependencyException.YieldedTwice(name);
+                    throw DependencyYieldException.YieldedTwice(name);
                 }
             }
 

@@ -15,7 +15,10 @@ public static class ExceptionCleanupExtensions
     public static IReadOnlyList<DependencyTeardownException> GetCleanupFailures(this Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception.Data[CleanupFailuresKey] as List<DependencyTeardownException> ?? (IReadOnlyList<DependencyTeardownException>)[];
+        lock (exception.Data.SyncRoot)
+        {
+            return exception.Data[CleanupFailuresKey] is List<DependencyTeardownException> list ? [.. list] : [];
+        }
     }
 
     /// <summary>
@@ -30,14 +33,19 @@ public static class ExceptionCleanupExtensions
         return exception.Data[ReplacedExceptionKey] as Exception;
     }
 
+    // One exception instance can be in flight in several invocations at once (a cached faulted task rethrown to
+    // each caller), so its Data is written under a lock.
     internal static void AttachCleanupFailure(Exception inFlight, DependencyTeardownException failure)
     {
-        if (inFlight.Data[CleanupFailuresKey] is not List<DependencyTeardownException> list)
+        lock (inFlight.Data.SyncRoot)
         {
-            list = [];
-            inFlight.Data[CleanupFailuresKey] = list;
-        }
+            if (inFlight.Data[CleanupFailuresKey] is not List<DependencyTeardownException> list)
+            {
+                list = [];
+                inFlight.Data[CleanupFailuresKey] = list;
+            }
 
-        list.Add(failure);
+            list.Add(failure);
+        }
     }
 }

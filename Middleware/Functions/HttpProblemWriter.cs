@@ -14,6 +14,29 @@ internal sealed class HttpProblemWriter(DependencyCatalog catalog, LoggingDepend
 {
     public async ValueTask<bool> TryWriteAsync(FunctionContext context, Exception exception)
     {
+        try
+        {
+            return await WriteAsync(context, exception, plain: false).ConfigureAwait(false);
+        }
+        catch (Exception writeError)
+        {
+            // The problem itself could not be written (an extension that does not serialize, a response already
+            // started): fall back to a bare 500, and keep the write error with the real one.
+            YieldDepsLog.ProblemWriteFailed(events.Logger, context.FunctionDefinition.Name, context.InvocationId, writeError);
+            try
+            {
+                return await WriteAsync(context, exception, plain: true).ConfigureAwait(false);
+            }
+            catch (Exception fallbackError)
+            {
+                YieldDepsLog.ProblemWriteFailed(events.Logger, context.FunctionDefinition.Name, context.InvocationId, fallbackError);
+                return false;
+            }
+        }
+    }
+
+    private async ValueTask<bool> WriteAsync(FunctionContext context, Exception exception, bool plain)
+    {
         var request = await context.GetHttpRequestDataAsync().ConfigureAwait(false);
         if (request is null)
         {
@@ -25,17 +48,24 @@ internal sealed class HttpProblemWriter(DependencyCatalog catalog, LoggingDepend
         IDictionary<string, string>? headers = null;
         if (exception is HttpProblemException problem)
         {
+            // The plain fallback keeps the status but drops what could have broken the first attempt.
             status = problem.Status;
-            headers = problem.Headers;
-            body = ProblemDocument.Write(status, problem.Title, problem.Detail, problem.Type, context.InvocationId, problem.Extensions);
-            YieldDepsLog.HttpProblem(events.Logger, context.FunctionDefinition.Name, context.InvocationId, status, problem.Detail);
+            headers = plain ? null : problem.Headers;
+            body = ProblemDocument.Write(status, problem.Title, problem.Detail, problem.Type, context.InvocationId, plain ? null : problem.Extensions);
+            if (!plain)
+            {
+                YieldDepsLog.HttpProblem(events.Logger, context.FunctionDefinition.Name, context.InvocationId, status, problem.Detail);
+            }
         }
         else
         {
             status = 500;
-            var detail = catalog.IncludeExceptionDetails ? exception.ToString() : null;
+            var detail = catalog.IncludeExceptionDetails && !plain ? exception.ToString() : null;
             body = ProblemDocument.Write(status, null, detail, null, context.InvocationId, null);
-            YieldDepsLog.UnhandledException(events.Logger, context.FunctionDefinition.Name, context.InvocationId, exception);
+            if (!plain)
+            {
+                YieldDepsLog.UnhandledException(events.Logger, context.FunctionDefinition.Name, context.InvocationId, exception);
+            }
         }
 
         var response = HttpResults.CreateResponse(request, status);

@@ -57,18 +57,30 @@ internal static class HttpResults
         }
     }
 
-    /// <summary>Drops every output of a failed invocation, so nothing is emitted for work that was rolled back.</summary>
-    public static void ClearOutputs(FunctionContext context)
+    /// <summary>
+    /// Drops the outputs of an invocation whose work was rolled back, so nothing is emitted for it; with
+    /// <paramref name="keepHttp"/>, the HTTP response the function produced stays.
+    /// </summary>
+    public static void ClearOutputs(FunctionContext context, bool keepHttp)
     {
-        context.GetInvocationResult().Value = null;
+        var invocationResult = context.GetInvocationResult();
+        if (!keepHttp || !IsHttpBinding(context, ReturnBinding))
+        {
+            invocationResult.Value = null;
+        }
+
         foreach (var binding in context.GetOutputBindings<object>())
         {
-            if (binding.Name != ReturnBinding)
+            if (binding.Name != ReturnBinding && !(keepHttp && string.Equals(binding.BindingType, HttpBinding, StringComparison.OrdinalIgnoreCase)))
             {
                 binding.Value = null;
             }
         }
     }
+
+    private static bool IsHttpBinding(FunctionContext context, string name) =>
+        context.FunctionDefinition.OutputBindings.TryGetValue(name, out var binding)
+        && string.Equals(binding.Type, HttpBinding, StringComparison.OrdinalIgnoreCase);
 
     public static HttpResponseData CreateResponse(HttpRequestData request, int status) => request.CreateResponse((HttpStatusCode)status);
 

@@ -1,7 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
-using Microsoft.Extensions.Logging;
 using YieldDeps.Diagnostics;
 using YieldDeps.Engine;
 
@@ -18,7 +17,19 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
-        var function = plans.Get(context);
+        FunctionEntry function;
+        try
+        {
+            function = plans.Get(context);
+        }
+        catch (Exception e)
+        {
+            // A plan that cannot be built (an override whose parameters do not resolve, a function startup did not
+            // scan) fails this invocation like any other error, never with an empty success.
+            await EndAsync(context, HttpResults.IsHttpTrigger(context.FunctionDefinition), e).ConfigureAwait(false);
+            return;
+        }
+
         if (function.Plan.IsEmpty && !function.IsHttp)
         {
             await InvokeWithoutDependenciesAsync(context, next).ConfigureAwait(false);
@@ -52,12 +63,23 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
             InvocationItems.Remove(context);
         }
 
-        if (final is null or ResultCountedAsFailureException)
+        await EndAsync(context, function.IsHttp, final).ConfigureAwait(false);
+    }
+
+    /// <summary>Maps what the invocation ends with to the trigger: a problem response for HTTP, the exception for the rest.</summary>
+    private async Task EndAsync(FunctionContext context, bool isHttp, Exception? final)
+    {
+        switch (final)
         {
-            return;
+            case null:
+                return;
+            case ResultCountedAsFailureException:
+                // The dependencies rolled back; the response the function produced stands, nothing else is emitted.
+                HttpResults.ClearOutputs(context, keepHttp: true);
+                return;
         }
 
-        if (function.IsHttp)
+        if (isHttp)
         {
             if (await problems.TryWriteAsync(context, final).ConfigureAwait(false))
             {
@@ -67,7 +89,7 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
             YieldDepsLog.NoHttpResponseWritten(events.Logger, context.FunctionDefinition.Name, context.InvocationId);
         }
 
-        HttpResults.ClearOutputs(context);
+        HttpResults.ClearOutputs(context, keepHttp: false);
         ExceptionDispatchInfo.Throw(final);
     }
 

@@ -10,7 +10,7 @@ internal static class YieldDepsServices
 {
     public static void Add(IServiceCollection services, DependencyRegistry registry)
     {
-        services.AddSingleton(registry);
+        services.AddSingleton(new RegistrySource(registry));
         services.AddSingleton<DependencyOverrides>();
         services.AddSingleton<IDependencyOverrides>(sp => sp.GetRequiredService<DependencyOverrides>());
         services.AddSingleton<FunctionsInvocationHost>();

@@ -14,6 +14,7 @@ namespace YieldDeps;
 public sealed class DependencyRegistry
 {
     private TimeSpan _teardownTimeout = TimeSpan.FromSeconds(30);
+    private bool _frozen;
 
     internal List<DependencyDescriptor> Descriptors { get; } = [];
 
@@ -74,6 +75,7 @@ public sealed class DependencyRegistry
     public DependencyRegistry Add(Delegate factory, Action<DependencyOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
+        ThrowIfFrozen();
         Descriptors.Add(DescriptorFactory.FromDelegate(factory, key: null, Configure(configure)));
         return this;
     }
@@ -90,6 +92,7 @@ public sealed class DependencyRegistry
     public DependencyRegistry Add<T>(Delegate factory, Action<DependencyOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
+        ThrowIfFrozen();
         Descriptors.Add(DescriptorFactory.FromDelegate(factory, typeof(T), Configure(configure)));
         return this;
     }
@@ -106,7 +109,25 @@ public sealed class DependencyRegistry
     public DependencyRegistry AddClass<TDependency>(Action<DependencyOptions>? configure = null)
         where TDependency : class
     {
+        ThrowIfFrozen();
         Descriptors.Add(DescriptorFactory.FromClass(typeof(TDependency), Configure(configure)));
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a class-style dependency keyed by <typeparamref name="T"/> rather than by the exact type its
+    /// <see cref="IDependency{T}"/> provides (for example to register an implementation under its interface).
+    /// </summary>
+    /// <typeparam name="T">The type dependants ask for; the provided value must be assignable to it.</typeparam>
+    /// <typeparam name="TDependency">The class with the enter and exit steps.</typeparam>
+    /// <param name="configure">Optional per-registration options.</param>
+    /// <returns>This registry, for chaining.</returns>
+    /// <exception cref="DependencyRegistrationException">The class does not implement exactly one <see cref="IDependency{T}"/>, has no public constructor, or provides a value that is not a <typeparamref name="T"/>.</exception>
+    public DependencyRegistry AddClass<T, TDependency>(Action<DependencyOptions>? configure = null)
+        where TDependency : class
+    {
+        ThrowIfFrozen();
+        Descriptors.Add(DescriptorFactory.FromClass(typeof(TDependency), Configure(configure), typeof(T)));
         return this;
     }
 
@@ -127,8 +148,21 @@ public sealed class DependencyRegistry
     public DependencyRegistry AddGlobal(Type dependencyType)
     {
         ArgumentNullException.ThrowIfNull(dependencyType);
+        ThrowIfFrozen();
         GlobalDependencies.Add(dependencyType);
         return this;
+    }
+
+    /// <summary>Marks the registry as read: the catalogue was built from it, so later changes would be silently lost.</summary>
+    internal void Freeze() => _frozen = true;
+
+    private void ThrowIfFrozen()
+    {
+        if (_frozen)
+        {
+            throw new InvalidOperationException(
+                "Dependencies must be registered before the host is built; to replace one at run time, use IDependencyOverrides.");
+        }
     }
 
     private static DependencyOptions Configure(Action<DependencyOptions>? configure)
