@@ -4,7 +4,8 @@ namespace YieldDeps.Engine;
 /// The time budget of each teardown step and the token that goes with it. The invocation's cancellation never
 /// fires this token; only a step that overruns its budget does, and that step then counts as failed. The token
 /// source is created only when someone asks for the token, and its timer is armed only while a step is actually
-/// waiting, so a teardown that completes synchronously pays for neither.
+/// waiting, so a teardown that completes synchronously pays for neither. A teardown that blocks without awaiting
+/// cannot be bounded: the budget applies from its first await.
 /// </summary>
 internal sealed class TeardownDeadline(TimeSpan budget) : IDisposable
 {
@@ -34,29 +35,34 @@ internal sealed class TeardownDeadline(TimeSpan budget) : IDisposable
             return;
         }
 
-        _source?.CancelAfter(budget);
+        // The step is waiting: arm the token now, creating it if the step has not asked for it yet, so that a step
+        // reading it after its first await still sees the deadline.
+        _source ??= new CancellationTokenSource();
+        _source.CancelAfter(budget);
         try
         {
             await step.AsTask().WaitAsync(budget).ConfigureAwait(false);
         }
         catch (TimeoutException e)
         {
+            // The step is abandoned: make sure its token fires even if the wait's timer won the race, and never hand
+            // that token to the next step.
+            _source.Cancel();
+            _source = null;
             throw new TimeoutException($"Teardown of dependency '{dependencyName}' did not finish within {budget}.", e);
         }
-        finally
-        {
-            EndStep();
-        }
+
+        EndStep();
     }
 
     public void Dispose() => _source?.Dispose();
 
-    // The next step gets a fresh budget: disarm a source that did not fire; drop one that did.
+    // The next step gets a fresh budget: disarm a source that did not fire; drop one that did (its step may still
+    // hold its token).
     private void EndStep()
     {
         if (_source is not null && !_source.TryReset())
         {
-            _source.Dispose();
             _source = null;
         }
     }
