@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
+using ProbeShared;
+
 namespace AspNetCoreProbe;
 
 /// <summary>Waits until the invocation is cancelled and records that it saw the cancellation.</summary>

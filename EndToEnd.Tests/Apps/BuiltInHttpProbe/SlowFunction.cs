@@ -1,6 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 
+using ProbeShared;
+
 namespace BuiltInHttpProbe;
 
 /// <summary>Waits until the host cancels the invocation and records that it saw the cancellation.</summary>

@@ -1,4 +1,4 @@
-namespace AspNetCoreProbe;
+namespace ProbeShared;
 
 /// <summary>
 /// Appends one line per event to the file named by PROBE_EVENTS_FILE, so tests can see

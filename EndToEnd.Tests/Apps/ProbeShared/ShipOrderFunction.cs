@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
-namespace BuiltInHttpProbe;
+namespace ProbeShared;
 
 /// <summary>Succeeds for ordinary messages; refuses messages starting with "fail" so the host retries them.</summary>
 internal sealed class ShipOrderFunction(ILogger<ShipOrderFunction> logger)
