@@ -13,6 +13,10 @@ internal sealed class BenchmarkInvocationHost : IInvocationHost
     public IServiceProvider GetServices(object host) =>
         throw new InvalidOperationException("The benchmark chain asks for no services.");
 
+    public bool Binds(System.Reflection.ParameterInfo parameter) => false;
+
+    public ValueTask<string?> ReadHeaderAsync(object host, string name) => new((string?)null);
+
     public bool TryGetBindingValue(object host, string name, out object? value)
     {
         value = null;

@@ -11,7 +11,12 @@ internal static class Workers
         var j = journal = new Journal();
         var f = faults = new Faults();
         return WorkerHarness.Create(
-            worker => worker.UseYieldDependencies(register),
+            // The fixture functions of this assembly include deliberately broken ones, each checked when invoked.
+            worker => worker.UseYieldDependencies(deps =>
+            {
+                deps.FunctionAssemblies.Clear();
+                register(deps);
+            }),
             s =>
             {
                 s.AddSingleton(j);

@@ -259,7 +259,12 @@ public sealed class WorkerHarnessTests : IDisposable
     public async Task Library_plugs_into_the_harness_pipeline()
     {
         await using var harness = WorkerHarness.Create(
-            worker => worker.UseYieldDependencies(),
+            worker =>
+            {
+                // The function's Widget parameter is bound by this converter; without one, startup checks reject it.
+                worker.Services.Configure<WorkerOptions>(o => o.InputConverters.Register<WidgetConverter>());
+                worker.UseYieldDependencies(deps => deps.FunctionAssemblies.Clear());
+            },
             services => services.AddSingleton(_recorder).AddScoped<ScopedDependency>());
 
         var outcome = await harness.InvokeAsync(Process, TriggerInput.Queue("with library"), _timeout.Token);

@@ -14,7 +14,12 @@ public sealed class ValidationTests
         // The services an app gets from AddYieldDependencies; starting its hosted services is what host startup does.
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddYieldDependencies(register);
+        services.AddYieldDependencies(deps =>
+        {
+            // This assembly's fixture functions include deliberately broken ones; these tests check registrations.
+            deps.FunctionAssemblies.Clear();
+            register(deps);
+        });
         await using var provider = services.BuildServiceProvider();
         var startup = Assert.Single(provider.GetServices<IHostedService>());
         return await Assert.ThrowsAsync<DependencyRegistrationException>(() => startup.StartAsync(CancellationToken.None));
@@ -83,7 +88,7 @@ public sealed class ValidationTests
         using var provider = services.BuildServiceProvider();
         var catalog = provider.GetRequiredService<global::YieldDeps.Engine.DependencyCatalog>();
 
-        var error = Assert.Throws<DependencyRegistrationException>(() => global::YieldDeps.Functions.DependencyValidationService.Validate(catalog, typeof(ScannedFunctions).Assembly));
+        var error = Assert.Throws<DependencyRegistrationException>(() => global::YieldDeps.Functions.DependencyValidationService.Validate(catalog, setup: null, [typeof(ScannedFunctions).Assembly]));
 
         Assert.Contains("Function 'ScannedBroken'", error.Message, StringComparison.Ordinal);
     }

@@ -43,4 +43,9 @@ internal static partial class YieldDepsLog
     [LoggerMessage(EventId = 9, EventName = "ProblemWriteFailed", Level = LogLevel.Error,
         Message = "Function '{Function}' (invocation {InvocationId}): the problem response could not be written.")]
     public static partial void ProblemWriteFailed(ILogger logger, string function, string invocationId, Exception exception);
+
+    [LoggerMessage(EventId = 10, EventName = "ClientWentAway", Level = LogLevel.Information,
+        Message = "Function '{Function}' (invocation {InvocationId}): the client went away; the dependencies were rolled back and nothing was answered.")]
+    public static partial void ClientWentAway(ILogger logger, string function, string invocationId);
+
 }

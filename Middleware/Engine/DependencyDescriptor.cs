@@ -37,6 +37,8 @@ internal sealed class DependencyDescriptor(
 
     public Func<InvocationOutcome, bool>? FailWhen { get; } = options.FailWhen;
 
+    public DependencyScope Scope { get; } = options.Scope;
+
     /// <summary>Gets a value indicating whether this dependency has anything to do after the function ran.</summary>
     public bool HasTeardown => Style != DependencyStyle.Plain || DisposeValue;
 

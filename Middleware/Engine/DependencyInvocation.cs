@@ -18,6 +18,10 @@ internal sealed class DependencyInvocation
     private int _enteredCount;
     private int[]? _parameterCursors;
     private int _liveSlots;
+    private EnteredEntry[]? _deferred;
+    private int _deferredCount;
+    private bool[]? _tornDown;
+    private bool _cancelled;
     private CancellationToken _cancellationToken;
 
     public DependencyInvocation(DependencyCatalog catalog, InvocationPlan plan, object host, IDependencyEvents events)
@@ -61,13 +65,15 @@ internal sealed class DependencyInvocation
         }
     }
 
-    /// <summary>Gets the value for the next function parameter of type <paramref name="type"/>.</summary>
+    /// <summary>
+    /// Gets the value YieldDeps supplies for the next function parameter of type <paramref name="type"/>: a
+    /// dependency, the outcome, or a service of the invocation scope.
+    /// </summary>
     public bool TryTakeParameterValue(Type type, out object? value)
     {
         if (!Plan.ParameterSlots.TryGetValue(type, out var slots))
         {
-            value = null;
-            return false;
+            return TrySupplyParameter(type, out value);
         }
 
         var slot = slots[0];
@@ -84,13 +90,31 @@ internal sealed class DependencyInvocation
         return true;
     }
 
+    private bool TrySupplyParameter(Type type, out object? value)
+    {
+        if (Plan.SuppliesOutcome && type == typeof(InvocationOutcome))
+        {
+            value = Outcome;
+            return true;
+        }
+
+        if (Plan.ServiceParameters.Count > 0 && Plan.ServiceParameters.Contains(type))
+        {
+            value = _catalog.Host.GetServices(_host).GetService(type);
+            return true;
+        }
+
+        value = null;
+        return false;
+    }
+
     /// <summary>
     /// Gets the shared value of dependency type <paramref name="type"/> in this invocation, while it is alive: set up,
     /// and not yet torn down.
     /// </summary>
     public bool TryGetValue(Type type, out object? value)
     {
-        if (Plan.SlotsByKey.TryGetValue(type, out var slot) && slot < _liveSlots)
+        if (Plan.SlotsByKey.TryGetValue(type, out var slot) && slot < _liveSlots && _tornDown?[slot] != true)
         {
             value = _values[slot];
             return true;
@@ -115,16 +139,25 @@ internal sealed class DependencyInvocation
         return constructor.Create(arguments)!;
     }
 
+    /// <summary>Gets a value indicating whether request-scoped dependencies wait for <see cref="FinishRequestScopeAsync"/>.</summary>
+    public bool HasDeferredTeardown => _deferredCount > 0;
+
     /// <summary>
     /// Tears down every entered dependency, last entered first, and returns the exception the invocation ends with
     /// (null on success).
     /// </summary>
     /// <param name="failure">What the setup or the function threw, already unwrapped; null when it succeeded.</param>
-    public async ValueTask<Exception?> TeardownAsync(Exception? failure)
+    /// <param name="deferRequestScoped">
+    /// Keep request-scoped dependencies open for <see cref="FinishRequestScopeAsync"/> when the invocation succeeded
+    /// (the response is about to be written); a failure tears them down here as well, before the error response.
+    /// </param>
+    /// <param name="cancelled">The caller went away (a client that disconnected), beyond the invocation's own token.</param>
+    public async ValueTask<Exception?> TeardownAsync(Exception? failure, bool deferRequestScoped = false, bool cancelled = false)
     {
         var outcome = Outcome;
         var inFlight = failure;
-        if (_cancellationToken.IsCancellationRequested)
+        _cancelled = cancelled || _cancellationToken.IsCancellationRequested;
+        if (_cancelled)
         {
             // The host has given up on this invocation (timeout or shutdown) and will report it failed, maybe retry
             // it: committing now could apply the work twice.
@@ -158,20 +191,115 @@ internal sealed class DependencyInvocation
             for (var i = _enteredCount - 1; i >= 0; i--)
             {
                 var entry = _entered[i];
+                if (deferRequestScoped && inFlight is null && entry.Descriptor.Scope == DependencyScope.Request)
+                {
+                    // Kept open until the response is written; entries below it stay in setup order.
+                    _entered[i] = default;
+                    Defer(entry);
+                    continue;
+                }
+
                 _entered[i] = default;
                 inFlight = await TeardownOneAsync(entry, inFlight, deadline).ConfigureAwait(false);
-                _liveSlots = Math.Min(_liveSlots, entry.Slot);
+                MarkTornDown(entry.Slot);
+            }
+
+            if (inFlight is not null && _deferredCount > 0)
+            {
+                // A function-scoped teardown failed after a request-scoped one was kept: the response will be an
+                // error, so nothing streams, and the kept ones see the failure now.
+                inFlight = await TeardownDeferredAsync(inFlight, deadline).ConfigureAwait(false);
             }
         }
         finally
         {
             _enteredCount = 0;
-            _liveSlots = 0;
+            if (_deferredCount == 0)
+            {
+                _liveSlots = 0;
+            }
+
             outcome.Deadline = null;
             deadline.Dispose();
         }
 
         return inFlight;
+    }
+
+    /// <summary>
+    /// Tears down the request-scoped dependencies kept by <see cref="TeardownAsync"/>, once the response has been
+    /// written (or has failed), and returns the exception the request ends with (null when it succeeded).
+    /// </summary>
+    /// <param name="failure">What writing the response threw, already unwrapped; null when it completed.</param>
+    /// <param name="cancelled">The client went away or the invocation was cancelled while the response was written.</param>
+    public async ValueTask<Exception?> FinishRequestScopeAsync(Exception? failure, bool cancelled)
+    {
+        if (_deferredCount == 0)
+        {
+            return failure;
+        }
+
+        var outcome = Outcome;
+        var inFlight = failure;
+        _cancelled = cancelled;
+        if (cancelled)
+        {
+            inFlight ??= new OperationCanceledException("The client went away before the response was written completely.");
+            outcome.Status = OutcomeStatus.Cancelled;
+            outcome.Exception = inFlight;
+        }
+        else if (inFlight is not null)
+        {
+            outcome.Status = OutcomeStatus.Faulted;
+            outcome.Exception = inFlight;
+        }
+
+        var deadline = new TeardownDeadline(_catalog.TeardownTimeout);
+        outcome.Deadline = deadline;
+        try
+        {
+            return await TeardownDeferredAsync(inFlight, deadline).ConfigureAwait(false);
+        }
+        finally
+        {
+            _liveSlots = 0;
+            outcome.Deadline = null;
+            deadline.Dispose();
+        }
+    }
+
+    private void Defer(EnteredEntry entry)
+    {
+        // Collected last-entered first; TeardownDeferredAsync walks them in that order.
+        _deferred ??= new EnteredEntry[_entered.Length];
+        _deferred[_deferredCount++] = entry;
+    }
+
+    private async ValueTask<Exception?> TeardownDeferredAsync(Exception? inFlight, TeardownDeadline deadline)
+    {
+        for (var i = 0; i < _deferredCount; i++)
+        {
+            var entry = _deferred![i];
+            _deferred[i] = default;
+            inFlight = await TeardownOneAsync(entry, inFlight, deadline).ConfigureAwait(false);
+            MarkTornDown(entry.Slot);
+        }
+
+        _deferredCount = 0;
+        return inFlight;
+    }
+
+    private void MarkTornDown(int slot)
+    {
+        if (_deferredCount == 0)
+        {
+            _liveSlots = Math.Min(_liveSlots, slot);
+            return;
+        }
+
+        // Request-scoped dependencies stay alive past function-scoped ones entered after them.
+        _tornDown ??= new bool[_values.Length];
+        _tornDown[slot] = true;
     }
 
     /// <summary>
@@ -296,7 +424,7 @@ internal sealed class DependencyInvocation
 
     private Exception Fail(Exception error)
     {
-        Outcome.Status = _cancellationToken.IsCancellationRequested ? OutcomeStatus.Cancelled : OutcomeStatus.Faulted;
+        Outcome.Status = _cancelled || _cancellationToken.IsCancellationRequested ? OutcomeStatus.Cancelled : OutcomeStatus.Faulted;
         Outcome.Exception = error;
         return error;
     }

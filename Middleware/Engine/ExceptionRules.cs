@@ -21,6 +21,12 @@ internal static class ExceptionRules
         return exception;
     }
 
+    /// <summary>
+    /// Gets a value indicating whether an exception is what a request ends with when its client went away: a
+    /// cancellation, or an I/O error (a reset connection) on the request or response stream.
+    /// </summary>
+    public static bool IsClientGone(Exception exception) => exception is OperationCanceledException or IOException;
+
     private static bool Wraps(Exception outer, Exception target)
     {
         for (var inner = outer.InnerException; inner is not null; inner = inner.InnerException)

@@ -10,5 +10,11 @@ internal interface IInvocationHost
 
     IServiceProvider GetServices(object host);
 
+    /// <summary>Gets a value indicating whether the host itself binds a function parameter (a binding or converter attribute).</summary>
+    bool Binds(System.Reflection.ParameterInfo parameter);
+
     bool TryGetBindingValue(object host, string name, out object? value);
+
+    /// <summary>Reads a request header of the invocation (all its values joined by commas); null when absent or not an HTTP invocation.</summary>
+    ValueTask<string?> ReadHeaderAsync(object host, string name);
 }

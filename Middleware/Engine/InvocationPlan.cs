@@ -11,6 +11,8 @@ internal sealed class InvocationPlan(
     IReadOnlyDictionary<Type, int[]> parameterSlots,
     IReadOnlyDictionary<Type, int> slotsByKey,
     ConstructorPlan? constructor,
+    IReadOnlySet<Type> serviceParameters,
+    bool suppliesOutcome,
     int overridesVersion)
 {
     public string FunctionName { get; } = functionName;
@@ -27,7 +29,17 @@ internal sealed class InvocationPlan(
     /// <summary>Gets how to create the function class when its constructor takes dependencies; null otherwise.</summary>
     public ConstructorPlan? Constructor { get; } = constructor;
 
+    /// <summary>Gets the types of the function's parameters that are services of the invocation scope, handed over by YieldDeps.</summary>
+    public IReadOnlySet<Type> ServiceParameters { get; } = serviceParameters;
+
+    /// <summary>Gets a value indicating whether a function parameter asks for the <see cref="InvocationOutcome"/>.</summary>
+    public bool SuppliesOutcome { get; } = suppliesOutcome;
+
     public int OverridesVersion { get; } = overridesVersion;
 
-    public bool IsEmpty => Nodes.Length == 0;
+    /// <summary>Gets a value indicating whether a dependency of the plan is torn down only after the response was written.</summary>
+    public bool HasRequestScoped { get; } = nodes.Any(n => n.Descriptor.Scope == DependencyScope.Request);
+
+    /// <summary>Gets a value indicating whether the invocation needs nothing from YieldDeps: no dependency and no parameter it supplies.</summary>
+    public bool IsEmpty => Nodes.Length == 0 && ServiceParameters.Count == 0 && !SuppliesOutcome;
 }

@@ -12,6 +12,7 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
     private readonly List<PlanNode> _nodes = [];
     private readonly Dictionary<DependencyDescriptor, int> _shared = [];
     private readonly List<DependencyDescriptor> _path = [];
+    private readonly List<string> _problems = [];
 
     public InvocationPlan Build(FunctionTarget target)
     {
@@ -35,13 +36,35 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
         var constructor = target.Method.IsStatic ? null : PlanConstructor(target);
 
         var parameterSlots = new Dictionary<Type, List<int>>();
+        var serviceParameters = new HashSet<Type>();
+        var suppliesOutcome = false;
         foreach (var parameter in target.Method.GetParameters())
         {
-            if (catalog.IsRegistered(parameter.ParameterType))
+            var type = parameter.ParameterType;
+            if (catalog.IsRegistered(type))
             {
-                var slot = Require(parameter.ParameterType, parameter.IsDefined(typeof(FreshAttribute)), requiredBy: null);
-                (parameterSlots.TryGetValue(parameter.ParameterType, out var slots) ? slots : parameterSlots[parameter.ParameterType] = []).Add(slot);
+                var slot = Require(type, parameter.IsDefined(typeof(FreshAttribute)), requiredBy: null);
+                (parameterSlots.TryGetValue(type, out var slots) ? slots : parameterSlots[type] = []).Add(slot);
+                continue;
             }
+
+            switch (AccountForFunctionParameter(parameter))
+            {
+                case FunctionParameterSupply.Service:
+                    serviceParameters.Add(type);
+                    break;
+                case FunctionParameterSupply.Outcome:
+                    suppliesOutcome = true;
+                    break;
+                case FunctionParameterSupply.Nobody:
+                    _problems.Add(Unsupplied(parameter, $"method {TypeNames.Of(target.Class)}.{target.Method.Name}", constructor: false));
+                    break;
+            }
+        }
+
+        if (_problems.Count > 0)
+        {
+            throw new DependencyRegistrationException([.. _problems]);
         }
 
         var slotsByKey = new Dictionary<Type, int>();
@@ -56,6 +79,8 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
             parameterSlots.ToDictionary(p => p.Key, p => p.Value.ToArray()),
             slotsByKey,
             constructor,
+            serviceParameters,
+            suppliesOutcome,
             version);
     }
 
@@ -67,6 +92,15 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
             throw new DependencyRegistrationException(requiredBy is null
                 ? $"{TypeNames.Of(key)} is not a registered dependency."
                 : $"Dependency {requiredBy.Display} asks for {TypeNames.Of(key)}, which is not a registered dependency.");
+        }
+
+        if (requiredBy is { Scope: DependencyScope.Request } && descriptor.Scope == DependencyScope.Function)
+        {
+            var chain = _path.Append(descriptor).Select(d => d.Name);
+            throw new DependencyRegistrationException(
+                $"Request-scoped dependency {requiredBy.Display} depends on function-scoped dependency {descriptor.Display} " +
+                $"({string.Join(" -> ", chain)}): it would still be open after '{descriptor.Name}' was torn down. " +
+                $"Make '{descriptor.Name}' request-scoped too (o => o.Scope = DependencyScope.Request), or '{requiredBy.Name}' function-scoped.");
         }
 
         var share = descriptor.UseCache && !fresh;
@@ -120,6 +154,14 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
         }
 
         var parameters = constructor.GetParameters();
+        foreach (var parameter in parameters)
+        {
+            if (!catalog.IsRegistered(parameter.ParameterType) && !parameter.HasDefaultValue && catalog.Services?.IsService(parameter.ParameterType) == false)
+            {
+                _problems.Add(Unsupplied(parameter, $"the constructor of {TypeNames.Of(target.Class)}", constructor: true));
+            }
+        }
+
         if (!parameters.Any(p => catalog.IsRegistered(p.ParameterType)))
         {
             // Nothing of ours to inject: the worker's own activator creates the class as usual.
@@ -137,6 +179,41 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
 
         return new ConstructorPlan(target.Class, constructor, arguments);
     }
+
+    /// <summary>
+    /// Says who supplies a function parameter that is not a registered dependency, so that no parameter silently
+    /// receives <see langword="null"/>: the host (a binding attribute, its context types, a simple value bound by
+    /// name), YieldDeps (the outcome, a service of the invocation scope), or the parameter's own default.
+    /// </summary>
+    private FunctionParameterSupply AccountForFunctionParameter(ParameterInfo parameter)
+    {
+        var type = parameter.ParameterType;
+        if (catalog.Host.Binds(parameter) || type == typeof(CancellationToken) || catalog.Host.ContextSources.Any(s => s.Matches(type)))
+        {
+            return FunctionParameterSupply.Host;
+        }
+
+        if (type == typeof(InvocationOutcome))
+        {
+            return FunctionParameterSupply.Outcome;
+        }
+
+        if (catalog.Services?.IsService(type) == true)
+        {
+            return FunctionParameterSupply.Service;
+        }
+
+        return SimpleValues.IsSimple(type) || parameter.HasDefaultValue || catalog.Services is null
+            ? FunctionParameterSupply.Host
+            : FunctionParameterSupply.Nobody;
+    }
+
+    private static string Unsupplied(ParameterInfo parameter, string site, bool constructor) =>
+        $"parameter '{parameter.Name}' of {site} has type {TypeNames.Of(parameter.ParameterType)}, which nothing supplies: it is not a registered dependency, " +
+        (constructor
+            ? "a service or a parameter with a default value. "
+            : "a service, a type the worker or YieldDeps supplies (FunctionContext, CancellationToken, the HTTP request, InvocationOutcome) or a simple value bound by name. ") +
+        $"Register it (deps.Add(...) for a dependency, or as a service){(constructor ? string.Empty : ", bind it with a binding attribute or an input converter,")} or give it a default value.";
 
     private ArgumentSource Bind(ParameterInfo parameter, DependencyDescriptor owner)
     {

@@ -6,43 +6,68 @@ using YieldDeps.Engine;
 namespace YieldDeps.Functions;
 
 /// <summary>
-/// Fails host startup on a registration that can never work: builds the catalogue (missing registrations, cycles,
-/// unresolvable parameters) and the plan of every <c>[Function]</c> method of the app, and reports every problem at
-/// once, naming the dependencies and functions involved.
+/// Fails host startup on a setup that can never work: builds the catalogue (missing registrations, cycles, scope
+/// violations, unresolvable parameters), checks the order of the setup calls, and builds the plan of every
+/// <c>[Function]</c> method of the app (every parameter accounted for), reporting every problem at once, naming the
+/// dependencies, functions and parameters involved.
 /// </summary>
 internal sealed class DependencyValidationService(IServiceProvider services) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var catalog = services.GetRequiredService<DependencyCatalog>();
-        if (Assembly.GetEntryAssembly() is { } app)
+        var source = services.GetRequiredService<RegistrySource>();
+        var assemblies = new List<Assembly>();
+        if (Assembly.GetEntryAssembly() is { } entry)
         {
-            Validate(catalog, app);
+            assemblies.Add(entry);
         }
 
+        assemblies.AddRange(source.Registry.FunctionAssemblies);
+        Validate(catalog, source.Setup, assemblies.Distinct());
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    internal static void Validate(DependencyCatalog catalog, Assembly app)
+    internal static void Validate(DependencyCatalog catalog, PipelineSetup? setup, IEnumerable<Assembly> assemblies)
     {
-        var problems = new List<string>();
-        foreach (var (name, method) in FunctionMethodLocator.FunctionsIn(app))
+        var problems = new List<string>(setup?.OrderProblems() ?? []);
+        var functionsNeedYieldDeps = false;
+        foreach (var assembly in assemblies)
         {
-            try
+            foreach (var (name, method) in FunctionMethodLocator.FunctionsIn(assembly))
             {
-                new PlanBuilder(catalog).Build(new FunctionTarget(name, method));
+                try
+                {
+                    var plan = new PlanBuilder(catalog).Build(new FunctionTarget(name, method));
+                    functionsNeedYieldDeps |= !plan.IsEmpty || plan.Constructor is not null;
+                    if (plan.HasRequestScoped && setup is { UsesAspNetCoreIntegration: false } && FunctionMethodLocator.IsHttpTrigger(method))
+                    {
+                        var requestScoped = plan.Nodes.First(n => n.Descriptor.Scope == DependencyScope.Request).Descriptor;
+                        problems.Add(
+                            $"Function '{name}': request-scoped dependency {requestScoped.Display} needs the ASP.NET Core integration " +
+                            "(builder.ConfigureFunctionsWebApplication()): with the built-in HTTP model the response leaves only after the " +
+                            "function's dependencies were torn down, so nothing can stream from it. Use the default scope, or the integration.");
+                    }
+                }
+                catch (DependencyRegistrationException e)
+                {
+                    problems.AddRange(e.Problems.Select(p => $"Function '{name}': {p}"));
+                }
             }
-            catch (DependencyRegistrationException e)
-            {
-                problems.AddRange(e.Problems.Select(p => $"Function '{name}': {p}"));
-            }
+        }
+
+        if (functionsNeedYieldDeps && setup is { MiddlewareInstalled: false })
+        {
+            problems.Add(
+                "Functions ask for YieldDeps dependencies, but the YieldDeps middleware is not in the pipeline: " +
+                "call builder.UseYieldDependencies(...) on the worker builder (AddYieldDependencies only registers them).");
         }
 
         if (problems.Count > 0)
         {
-            throw new DependencyRegistrationException(problems);
+            throw new DependencyRegistrationException(problems.Distinct().ToList());
         }
     }
 }

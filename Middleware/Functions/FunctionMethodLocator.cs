@@ -8,6 +8,7 @@ namespace YieldDeps.Functions;
 internal static class FunctionMethodLocator
 {
     private const string FunctionAttributeName = "Microsoft.Azure.Functions.Worker.FunctionAttribute";
+    private const string HttpTriggerAttributeName = "Microsoft.Azure.Functions.Worker.HttpTriggerAttribute";
 
     public static MethodInfo Locate(FunctionDefinition definition)
     {
@@ -61,6 +62,10 @@ internal static class FunctionMethodLocator
             }
         }
     }
+
+    /// <summary>Gets a value indicating whether a function method has an <c>[HttpTrigger]</c> parameter.</summary>
+    public static bool IsHttpTrigger(MethodInfo method) =>
+        method.GetParameters().Any(p => p.GetCustomAttributes(inherit: true).Any(a => a.GetType().FullName == HttpTriggerAttributeName));
 
     private static bool IsFunction(MethodInfo method) =>
         method.GetCustomAttributes().Any(a => a.GetType().FullName == FunctionAttributeName);

@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
-using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Converters;
 using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.Extensions.Options;
 using YieldDeps.Engine;
 
 namespace YieldDeps.Functions;
@@ -11,15 +12,15 @@ namespace YieldDeps.Functions;
 /// and the context values a dependency may ask for: <see cref="FunctionContext"/>, <see cref="HttpRequestData"/>,
 /// and, with ASP.NET Core integration, <c>HttpContext</c> and <c>HttpRequest</c>.
 /// </summary>
-internal sealed class FunctionsInvocationHost : IInvocationHost
+internal sealed class FunctionsInvocationHost(IOptions<WorkerOptions> workerOptions) : IInvocationHost
 {
-    // The ASP.NET Core integration puts the request's HttpContext in Items under this key. The types are matched by
-    // name so that apps on the built-in HTTP model do not take an ASP.NET Core dependency because of YieldDeps.
-    private const string HttpContextItemKey = "HttpRequestContext";
+    // The types are matched by name so that apps on the built-in HTTP model do not take an ASP.NET Core dependency
+    // because of YieldDeps.
     private const string HttpContextTypeName = "Microsoft.AspNetCore.Http.HttpContext";
     private const string HttpRequestTypeName = "Microsoft.AspNetCore.Http.HttpRequest";
 
-    private static readonly ConcurrentDictionary<Type, Func<object, object?>> RequestGetters = new();
+    // The base of every trigger and input binding attribute; it lives in the extensions' abstractions package.
+    private const string BindingAttributeTypeName = "Microsoft.Azure.Functions.Worker.Extensions.Abstractions.BindingAttribute";
 
     public IReadOnlyList<ContextValueSource> ContextSources { get; } =
     [
@@ -30,6 +31,24 @@ internal sealed class FunctionsInvocationHost : IInvocationHost
     ];
 
     public IServiceProvider GetServices(object host) => ((FunctionContext)host).InstanceServices;
+
+    /// <summary>
+    /// A binding attribute (triggers, inputs: <c>[HttpTrigger]</c>, <c>[BlobInput]</c>, ...) or a converter attribute
+    /// (<c>[FromBody]</c>, <c>[InputConverter]</c>) on the parameter, or a converter attribute on its type: the worker binds it.
+    /// </summary>
+    public bool Binds(ParameterInfo parameter) =>
+        parameter.GetCustomAttributes(inherit: true).Any(a => a is InputConverterAttribute || IsOrDerivesFrom(a.GetType(), BindingAttributeTypeName))
+        || parameter.ParameterType.IsDefined(typeof(InputConverterAttribute), inherit: true)
+        || AppConverters.Any(c => c.TargetTypes.Length == 0 || c.TargetTypes.Any(t => t.IsAssignableFrom(parameter.ParameterType)));
+
+    /// <summary>
+    /// The app's own global input converters. One that names its target types (<see cref="SupportedTargetTypeAttribute"/>)
+    /// binds those; one that names none may bind anything, so no parameter is reported as unsupplied while it is there.
+    /// </summary>
+    private (Type Converter, Type[] TargetTypes)[] AppConverters => field ??= workerOptions.Value.InputConverters
+        .Where(c => c != typeof(DependencyInputConverter) && c.Namespace?.StartsWith("Microsoft.Azure.Functions.Worker", StringComparison.Ordinal) != true)
+        .Select(c => (c, c.GetCustomAttributes<SupportedTargetTypeAttribute>(inherit: true).Select(a => a.TargetType).ToArray()))
+        .ToArray();
 
     public bool TryGetBindingValue(object host, string name, out object? value)
     {
@@ -51,29 +70,22 @@ internal sealed class FunctionsInvocationHost : IInvocationHost
         return false;
     }
 
+    public async ValueTask<string?> ReadHeaderAsync(object host, string name)
+    {
+        // Both HTTP models serve HttpRequestData (the ASP.NET Core integration wraps its HttpRequest in one).
+        var request = await ((FunctionContext)host).GetHttpRequestDataAsync().ConfigureAwait(false);
+        return request is not null && request.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
+    }
+
     private static async ValueTask<object?> ReadHttpRequestDataAsync(object host) =>
         await ((FunctionContext)host).GetHttpRequestDataAsync().ConfigureAwait(false);
 
-    private static object? HttpContextOf(object host) =>
-        ((FunctionContext)host).Items.TryGetValue(HttpContextItemKey, out var httpContext) ? httpContext : null;
+    private static object? HttpContextOf(object host) => AspNetCoreHttpContext.Of((FunctionContext)host);
 
-    private static object? HttpRequestOf(object host)
-    {
-        if (HttpContextOf(host) is not { } httpContext)
-        {
-            return null;
-        }
+    private static object? HttpRequestOf(object host) =>
+        HttpContextOf(host) is { } httpContext ? AspNetCoreHttpContext.RequestOf(httpContext) : null;
 
-        var getter = RequestGetters.GetOrAdd(httpContext.GetType(), static type =>
-        {
-            var instance = Expression.Parameter(typeof(object));
-            var request = Expression.Property(Expression.Convert(instance, type), "Request");
-            return Expression.Lambda<Func<object, object?>>(Expression.Convert(request, typeof(object)), instance).Compile();
-        });
-        return getter(httpContext);
-    }
-
-    private static bool IsOrDerivesFrom(Type type, string fullName)
+    internal static bool IsOrDerivesFrom(Type type, string fullName)
     {
         for (var current = type; current is not null; current = current.BaseType)
         {

@@ -12,7 +12,7 @@ namespace YieldDeps.Functions;
 /// reverse order, and maps what the invocation ends with to the trigger. Singleton and stateless: all
 /// per-invocation state lives in <see cref="DependencyInvocation"/>, reachable from <see cref="FunctionContext.Items"/>.
 /// </summary>
-internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpProblemWriter problems, LoggingDependencyEvents events)
+internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpProblemWriter problems, LoggingDependencyEvents events, PipelineSetup setup)
     : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
@@ -53,14 +53,30 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
             failure = ExceptionRules.Unwrap(e);
         }
 
+        // Under the ASP.NET Core integration the response is written after this middleware returns: request-scoped
+        // dependencies stay open for it (RequestScopeFinisher tears them down), and a client that went away is seen
+        // on the request itself.
+        var clientGone = function.IsHttp && AspNetCoreHttpContext.IsAborted(context);
+        var defer = function.Plan.HasRequestScoped && setup.FinisherActive && function.IsHttp && AspNetCoreHttpContext.Of(context) is not null;
         Exception? final;
         try
         {
-            final = await invocation.TeardownAsync(failure).ConfigureAwait(false);
+            final = await invocation.TeardownAsync(failure, defer, clientGone).ConfigureAwait(false);
         }
         finally
         {
-            InvocationItems.Remove(context);
+            if (!invocation.HasDeferredTeardown)
+            {
+                InvocationItems.Remove(context);
+            }
+        }
+
+        if (final is not null && clientGone && ExceptionRules.IsClientGone(final))
+        {
+            // Nobody is left to answer: not a failure of the function, so no 500 and no error log.
+            YieldDepsLog.ClientWentAway(events.Logger, context.FunctionDefinition.Name, context.InvocationId);
+            HttpResults.ClearOutputs(context, keepHttp: false);
+            return;
         }
 
         await EndAsync(context, function.IsHttp, final).ConfigureAwait(false);

@@ -8,9 +8,11 @@ namespace YieldDeps.Functions;
 /// <summary>The services behind the middleware, registered once per app.</summary>
 internal static class YieldDepsServices
 {
-    public static void Add(IServiceCollection services, DependencyRegistry registry)
+    public static void Add(IServiceCollection services, RegistrySource source)
     {
-        services.AddSingleton(new RegistrySource(registry));
+        var registry = source.Registry;
+        services.AddSingleton(source);
+        services.AddSingleton(source.Setup);
         services.AddSingleton<DependencyOverrides>();
         services.AddSingleton<IDependencyOverrides>(sp => sp.GetRequiredService<DependencyOverrides>());
         services.AddSingleton<FunctionsInvocationHost>();
@@ -22,6 +24,7 @@ internal static class YieldDepsServices
         services.AddSingleton<FunctionPlanCache>();
         services.AddSingleton<LoggingDependencyEvents>();
         services.AddSingleton<HttpProblemWriter>();
+        services.AddSingleton<RequestScopeFinisher>();
 
         // Added after the worker's own TryAdd, so this one is resolved; it falls back to the worker's behaviour.
         services.AddSingleton<IFunctionActivator, YieldFunctionActivator>();

@@ -21,6 +21,10 @@ public sealed class DependencyOptions
     /// <value><see langword="false"/>: a returned disposable belongs to whoever created it.</value>
     public bool DisposeValue { get; set; }
 
+    /// <summary>Gets or sets when the dependency is torn down relative to the HTTP response.</summary>
+    /// <value><see cref="DependencyScope.Function"/>: before the response leaves the worker.</value>
+    public DependencyScope Scope { get; set; } = DependencyScope.Function;
+
     /// <summary>
     /// Gets or sets a rule for this dependency alone that counts a result the function produced without
     /// throwing as a failure; when it returns <see langword="true"/> this dependency is disposed instead of resumed.

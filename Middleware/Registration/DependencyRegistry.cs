@@ -1,3 +1,4 @@
+using System.Reflection;
 using YieldDeps.Engine;
 
 namespace YieldDeps;
@@ -19,6 +20,15 @@ public sealed class DependencyRegistry
     internal List<DependencyDescriptor> Descriptors { get; } = [];
 
     internal List<Type> GlobalDependencies { get; } = [];
+
+    /// <summary>
+    /// Gets the assemblies whose <c>[Function]</c> methods are checked when the host starts, besides the entry
+    /// assembly: every parameter must be accounted for and every dependency resolvable, or startup fails naming the
+    /// function. Starts with the assembly that first called <c>UseYieldDependencies</c> or
+    /// <c>AddYieldDependencies</c>, which finds the app's functions when a test host is the entry assembly.
+    /// </summary>
+    /// <value>The assembly that registered the dependencies. Add the assembly of functions kept elsewhere; clear it to check only the entry assembly.</value>
+    public ICollection<Assembly> FunctionAssemblies { get; } = new List<Assembly>();
 
     /// <summary>
     /// Gets or sets how long one dependency's teardown may take before it counts as failed.

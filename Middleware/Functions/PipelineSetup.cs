@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace YieldDeps.Functions;
+
+/// <summary>
+/// What <c>UseYieldDependencies</c> did to the worker's pipeline, kept with the app's service collection so that
+/// host startup can check the setup calls were made in an order that works.
+/// </summary>
+internal sealed class PipelineSetup(IServiceCollection services)
+{
+    private const string AspNetCoreProxyingMiddleware = "Microsoft.Azure.Functions.Worker.Extensions.Http.AspNetCore.FunctionsHttpProxyingMiddleware";
+
+    /// <summary>Gets or sets a value indicating whether the YieldDeps middleware is in the pipeline.</summary>
+    public bool MiddlewareInstalled { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether <see cref="RequestScopeFinisher"/> wraps the pipeline, so request-scoped teardown may wait for the response.</summary>
+    public bool FinisherActive { get; set; }
+
+    /// <summary>Gets a value indicating whether the app uses the ASP.NET Core integration (<c>ConfigureFunctionsWebApplication</c>).</summary>
+    public bool UsesAspNetCoreIntegration => IndexOf(d => d.ImplementationType?.FullName == AspNetCoreProxyingMiddleware) >= 0;
+
+    /// <summary>Gets the problems with the order of the setup calls, empty when it works.</summary>
+    public IEnumerable<string> OrderProblems()
+    {
+        var ours = IndexOf(d => d.ServiceType == typeof(YieldDependencyMiddleware));
+        var aspNetCore = IndexOf(d => d.ImplementationType?.FullName == AspNetCoreProxyingMiddleware);
+        if (ours >= 0 && aspNetCore > ours)
+        {
+            // The integration's middleware must be outside ours: it hands the HttpContext in before the function's
+            // dependencies are set up, and writes the result to the response after they were torn down.
+            yield return "UseYieldDependencies was called before ConfigureFunctionsWebApplication, so HTTP requests would reach the " +
+                "dependencies before the ASP.NET Core integration has handed them in. Call builder.ConfigureFunctionsWebApplication() first, " +
+                "then builder.UseYieldDependencies(...).";
+        }
+    }
+
+    private int IndexOf(Func<ServiceDescriptor, bool> match)
+    {
+        for (var i = 0; i < services.Count; i++)
+        {
+            if (match(services[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
