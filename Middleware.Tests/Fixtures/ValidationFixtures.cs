@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
 
 namespace YieldDeps.Tests.Fixtures;
 
@@ -30,4 +31,8 @@ public sealed class ValidationFunctions
     public void DeclaresUnregistered([QueueTrigger("v")] string message)
     {
     }
+
+    [Depends(typeof(Unregistered))]
+    public HttpResponseData HttpDeclaresUnregistered([HttpTrigger(AuthorizationLevel.Anonymous, "get")] HttpRequestData request) =>
+        request.CreateResponse(System.Net.HttpStatusCode.OK);
 }

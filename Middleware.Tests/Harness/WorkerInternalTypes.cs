@@ -26,7 +26,7 @@ internal static class WorkerInternalTypes
     /// (in the gRPC package) registers before <c>AddFunctionsWorkerCore</c>.
     /// </summary>
     public static readonly MethodInfo AddDefaultInputConverters =
-        typeof(Microsoft.Extensions.DependencyInjection.ServiceCollectionExtensions)
+        Find("Microsoft.Extensions.DependencyInjection.ServiceCollectionExtensions")
             .GetMethod("AddDefaultInputConvertersToWorkerOptions", BindingFlags.NonPublic | BindingFlags.Static)
         ?? throw new InvalidOperationException("Worker.Core no longer has AddDefaultInputConvertersToWorkerOptions.");
 

@@ -21,6 +21,9 @@ internal enum ArgumentKind
     /// <summary>A simple value bound by name from the trigger's binding data (route, query).</summary>
     SimpleValue,
 
+    /// <summary>A simple value from a request header named by <see cref="HeaderAttribute"/>.</summary>
+    Header,
+
     /// <summary>The parameter's declared default.</summary>
     Default,
 }

@@ -37,6 +37,10 @@ internal sealed class ArgumentSource
     public static ArgumentSource Simple(Type type, string name, bool optional, object? defaultValue) =>
         new(ArgumentKind.SimpleValue, type, name) { IsOptional = optional, DefaultValue = defaultValue };
 
+    /// <summary>A header value: <paramref name="header"/> is the header's name, kept in <see cref="Name"/>.</summary>
+    public static ArgumentSource Header(Type type, string header, bool optional, object? defaultValue) =>
+        new(ArgumentKind.Header, type, header) { IsOptional = optional, DefaultValue = defaultValue };
+
     public static ArgumentSource Default(Type type, string name, object? defaultValue) =>
         new(ArgumentKind.Default, type, name) { IsOptional = true, DefaultValue = defaultValue };
 }

@@ -60,6 +60,8 @@ internal sealed class DependencyCatalog
         {
             throw new DependencyRegistrationException(problems.Distinct().ToList());
         }
+
+        overrides.Validate = key => new PlanBuilder(this).Require(key, fresh: false, requiredBy: null);
     }
 
     public DependencyOverrides Overrides { get; }

@@ -459,6 +459,8 @@ internal sealed class DependencyInvocation
                 return new(ResolveService(source, $"dependency {owner}"));
             case ArgumentKind.SimpleValue:
                 return new(ResolveSimpleValue(source));
+            case ArgumentKind.Header:
+                return ResolveHeaderAsync(source);
             default:
                 return new(source.DefaultValue);
         }
@@ -482,6 +484,22 @@ internal sealed class DependencyInvocation
                 $"Parameter '{source.Name}' of {owner} needs service {TypeNames.Of(source.Type)}, which the invocation's services cannot provide: {e.Message}", e));
             throw;
         }
+    }
+
+    private async ValueTask<object?> ResolveHeaderAsync(ArgumentSource source)
+    {
+        var raw = await _catalog.Host.ReadHeaderAsync(_host, source.Name).ConfigureAwait(false);
+        if (raw is not null)
+        {
+            return SimpleValues.Convert(raw, source.Type, source.Name, $"header '{source.Name}'");
+        }
+
+        if (source.IsOptional)
+        {
+            return source.DefaultValue is DBNull ? null : source.DefaultValue;
+        }
+
+        throw new HttpProblemException(400, $"The header '{source.Name}' is required.");
     }
 
     private object? ResolveSimpleValue(ArgumentSource source)

@@ -10,6 +10,7 @@ internal sealed class DependencyOverrides : IDependencyOverrides
 {
     private ImmutableDictionary<Type, DependencyDescriptor> _replacements = ImmutableDictionary<Type, DependencyDescriptor>.Empty;
     private int _version;
+    private readonly object _writeLock = new();
 
     public int Version => Volatile.Read(ref _version);
 
@@ -28,7 +29,12 @@ internal sealed class DependencyOverrides : IDependencyOverrides
 
     public bool Remove<T>()
     {
-        var removed = ImmutableInterlocked.TryRemove(ref _replacements, typeof(T), out _);
+        bool removed;
+        lock (_writeLock)
+        {
+            removed = ImmutableInterlocked.TryRemove(ref _replacements, typeof(T), out _);
+        }
+
         if (removed)
         {
             Interlocked.Increment(ref _version);
@@ -39,14 +45,39 @@ internal sealed class DependencyOverrides : IDependencyOverrides
 
     public void Clear()
     {
-        Interlocked.Exchange(ref _replacements, ImmutableDictionary<Type, DependencyDescriptor>.Empty);
+        lock (_writeLock)
+        {
+            Interlocked.Exchange(ref _replacements, ImmutableDictionary<Type, DependencyDescriptor>.Empty);
+        }
+
         Interlocked.Increment(ref _version);
     }
 
+    /// <summary>
+    /// Gets or sets the check a replacement must pass before it is used (set by the catalogue): its parameters must
+    /// resolve, with the messages startup gives, so that a broken override fails where it is set, not on a call.
+    /// </summary>
+    internal Action<Type>? Validate { get; set; }
+
     private void Set(Type key, DependencyDescriptor descriptor)
     {
-        ImmutableInterlocked.AddOrUpdate(ref _replacements, key, descriptor, (_, _) => descriptor);
-        Interlocked.Increment(ref _version);
+        lock (_writeLock)
+        {
+            var before = _replacements;
+            Volatile.Write(ref _replacements, before.SetItem(key, descriptor));
+            try
+            {
+                Validate?.Invoke(key);
+            }
+            catch
+            {
+                // Cached plans never saw it: the version has not moved.
+                Volatile.Write(ref _replacements, before);
+                throw;
+            }
+
+            Interlocked.Increment(ref _version);
+        }
     }
 
     private static DependencyOptions Options(Action<DependencyOptions>? configure)

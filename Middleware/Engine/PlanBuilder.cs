@@ -56,6 +56,11 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
                 case FunctionParameterSupply.Outcome:
                     suppliesOutcome = true;
                     break;
+                case FunctionParameterSupply.Nobody when parameter.GetCustomAttribute<HeaderAttribute>() is { } header:
+                    _problems.Add(
+                        $"parameter '{parameter.Name}' of method {TypeNames.Of(target.Class)}.{target.Method.Name} is bound to header '{header.Name}', " +
+                        "but [Header] binds parameters of dependencies only. Move it to a dependency's parameter and ask the function for that dependency.");
+                    break;
                 case FunctionParameterSupply.Nobody:
                     _problems.Add(Unsupplied(parameter, $"method {TypeNames.Of(target.Class)}.{target.Method.Name}", constructor: false));
                     break;
@@ -188,6 +193,12 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
     private FunctionParameterSupply AccountForFunctionParameter(ParameterInfo parameter)
     {
         var type = parameter.ParameterType;
+        if (parameter.IsDefined(typeof(HeaderAttribute)))
+        {
+            // The worker binds a function's own simple parameters from route and query, never from headers.
+            return FunctionParameterSupply.Nobody;
+        }
+
         if (catalog.Host.Binds(parameter) || type == typeof(CancellationToken) || catalog.Host.ContextSources.Any(s => s.Matches(type)))
         {
             return FunctionParameterSupply.Host;
@@ -219,6 +230,18 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
     {
         var type = parameter.ParameterType;
         var name = parameter.Name ?? $"#{parameter.Position}";
+
+        if (parameter.GetCustomAttribute<HeaderAttribute>() is { } header)
+        {
+            if (!SimpleValues.IsSimple(type))
+            {
+                throw new DependencyRegistrationException(
+                    $"Dependency {owner.Display} binds parameter '{name}' to header '{header.Name}', but its type {TypeNames.Of(type)} is not a simple value " +
+                    "(string, number, Guid, bool, date, enum). Take the header as a string and parse it in the dependency.");
+            }
+
+            return ArgumentSource.Header(type, header.Name, IsOptional(parameter), parameter.HasDefaultValue ? parameter.DefaultValue : null);
+        }
 
         if (catalog.IsRegistered(type))
         {
@@ -252,8 +275,7 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
 
         if (SimpleValues.IsSimple(type))
         {
-            var nullable = !type.IsValueType || Nullable.GetUnderlyingType(type) is not null;
-            return ArgumentSource.Simple(type, name, optional || nullable && IsNullableAnnotated(parameter), defaultValue);
+            return ArgumentSource.Simple(type, name, IsOptional(parameter), defaultValue);
         }
 
         if (optional)
@@ -265,6 +287,14 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
             $"Dependency {owner.Display} has parameter '{name}' of type {TypeNames.Of(type)} that cannot be resolved: " +
             "it is not a registered dependency, a service, the function context, a cancellation token, the outcome, " +
             "the HTTP request or a simple value from the trigger. Register it, or give the parameter a default value.");
+    }
+
+    /// <summary>A simple value may be left out when the parameter has a default or is declared nullable.</summary>
+    private static bool IsOptional(ParameterInfo parameter)
+    {
+        var type = parameter.ParameterType;
+        var nullable = !type.IsValueType || Nullable.GetUnderlyingType(type) is not null;
+        return parameter.HasDefaultValue || nullable && IsNullableAnnotated(parameter);
     }
 
     private static bool IsNullableAnnotated(ParameterInfo parameter) =>

@@ -16,7 +16,11 @@ internal static class SimpleValues
     }
 
     /// <summary>Converts a binding data value to <paramref name="type"/>; throws a 400 problem when it cannot.</summary>
-    public static object? Convert(object? raw, Type type, string name)
+    /// <param name="raw">The value as the host has it.</param>
+    /// <param name="type">The parameter's type.</param>
+    /// <param name="name">The value's name.</param>
+    /// <param name="label">How the 400 problem names the value; "value of 'name'" by default.</param>
+    public static object? Convert(object? raw, Type type, string name, string? label = null)
     {
         if (raw is null || type.IsInstanceOfType(raw))
         {
@@ -49,7 +53,7 @@ internal static class SimpleValues
         }
         catch (Exception e) when (e is FormatException or NotSupportedException or ArgumentException or OverflowException || e.InnerException is FormatException or OverflowException)
         {
-            throw new HttpProblemException(400, $"The value of '{name}' is not a valid {TypeNames.Of(type)}.", e);
+            throw new HttpProblemException(400, $"The {label ?? $"value of '{name}'"} is not a valid {TypeNames.Of(type)}.", e);
         }
     }
 }

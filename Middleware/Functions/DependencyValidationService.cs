@@ -38,10 +38,10 @@ internal sealed class DependencyValidationService(IServiceProvider services) : I
         {
             foreach (var (name, method) in FunctionMethodLocator.FunctionsIn(assembly))
             {
+                functionsNeedYieldDeps |= UsesDependencies(catalog, new FunctionTarget(name, method));
                 try
                 {
                     var plan = new PlanBuilder(catalog).Build(new FunctionTarget(name, method));
-                    functionsNeedYieldDeps |= !plan.IsEmpty || plan.Constructor is not null;
                     if (plan.HasRequestScoped && setup is { UsesAspNetCoreIntegration: false } && FunctionMethodLocator.IsHttpTrigger(method))
                     {
                         var requestScoped = plan.Nodes.First(n => n.Descriptor.Scope == DependencyScope.Request).Descriptor;
@@ -70,4 +70,11 @@ internal sealed class DependencyValidationService(IServiceProvider services) : I
             throw new DependencyRegistrationException(problems.Distinct().ToList());
         }
     }
+
+    private static bool UsesDependencies(DependencyCatalog catalog, FunctionTarget target) =>
+        catalog.Globals.Count > 0
+        || target.Method.IsDefined(typeof(DependsAttribute), inherit: true)
+        || target.Class.IsDefined(typeof(DependsAttribute), inherit: true)
+        || target.Method.GetParameters().Any(p => catalog.IsRegistered(p.ParameterType))
+        || (!target.Method.IsStatic && ConstructorSelector.Select(target.Class) is { } constructor && constructor.GetParameters().Any(p => catalog.IsRegistered(p.ParameterType)));
 }

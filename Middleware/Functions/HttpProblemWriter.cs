@@ -57,6 +57,18 @@ internal sealed class HttpProblemWriter(DependencyCatalog catalog, LoggingDepend
                 YieldDepsLog.HttpProblem(events.Logger, context.FunctionDefinition.Name, context.InvocationId, status, problem.Detail);
             }
         }
+        else if (FrameworkStatus.Of(exception) is { } frameworkStatus)
+        {
+            // The server already decided the status (a body over the size limit, a malformed request): keep it. The
+            // framework's message stays in the log, as any exception text does.
+            status = frameworkStatus;
+            var detail = catalog.IncludeExceptionDetails && !plain ? exception.ToString() : null;
+            body = ProblemDocument.Write(status, null, detail, null, context.InvocationId, null);
+            if (!plain)
+            {
+                YieldDepsLog.FrameworkStatus(events.Logger, context.FunctionDefinition.Name, context.InvocationId, status, exception);
+            }
+        }
         else
         {
             status = 500;
