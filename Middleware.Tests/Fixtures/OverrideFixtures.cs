@@ -32,3 +32,20 @@ public sealed class FakeBDependency(Journal journal) : IDependency<B>
         return default;
     }
 }
+
+/// <summary>A type no registration provides: an override brings it in.</summary>
+public sealed record Stamp(string Value);
+
+/// <summary>Replacements that ask for a sub-dependency type the app never registered.</summary>
+public static class StampedReplacements
+{
+    public static Stamp MakeStamp() => new("stamp-1");
+
+    public static Stamp BrokenStamp(Opaque opaque) => new(opaque.ToString()!);
+
+    public static B StampedB(Stamp stamp, Journal journal)
+    {
+        journal.Add($"setup B with {stamp.Value}");
+        return new B(new A());
+    }
+}

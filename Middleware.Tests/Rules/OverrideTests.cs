@@ -50,4 +50,36 @@ public sealed class OverrideTests
         Assert.Contains("setup A", journal.Entries.Skip(removed));
         Assert.False(overrides.Remove<B>());
     }
+
+    [Fact]
+    public async Task Override_WhoseParametersCanNeverResolve_FailsWhenSet_WithTheStartupMessage_AndTheOriginalStays()
+    {
+        await using var worker = Workers.Chain(out var journal, out _);
+        await worker.StartAsync();
+        var overrides = worker.Services.GetRequiredService<IDependencyOverrides>();
+
+        var error = Assert.Throws<DependencyRegistrationException>(() => overrides.Override<B>(BrokenOverride.NeedsOpaque));
+
+        Assert.Contains("Dependency 'BrokenOverride.NeedsOpaque' (B) has parameter 'opaque' of type Opaque that cannot be resolved", error.Message, StringComparison.Ordinal);
+        (await worker.InvokeAsync(Method<ChainFunctions>(nameof(ChainFunctions.Queue)), TriggerInput.Queue("m"))).EnsureSucceeded();
+        Assert.Contains("setup B", journal.Entries);
+    }
+
+    [Fact]
+    public async Task Override_MayBringASubDependencyTypeThatWasNeverRegistered_ItsOwnParametersCheckedWhenSet()
+    {
+        await using var worker = Workers.Chain(out var journal, out _);
+        await worker.StartAsync();
+        var overrides = worker.Services.GetRequiredService<IDependencyOverrides>();
+
+        var missing = Assert.Throws<DependencyRegistrationException>(() => overrides.Override<B>(StampedReplacements.StampedB));
+        var broken = Assert.Throws<DependencyRegistrationException>(() => overrides.Override<Stamp>(StampedReplacements.BrokenStamp));
+        overrides.Override<Stamp>(StampedReplacements.MakeStamp);
+        overrides.Override<B>(StampedReplacements.StampedB);
+        (await worker.InvokeAsync(Method<ChainFunctions>(nameof(ChainFunctions.Queue)), TriggerInput.Queue("m"))).EnsureSucceeded();
+
+        Assert.Contains("Dependency 'StampedReplacements.StampedB' (B) has parameter 'stamp' of type Stamp that cannot be resolved", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("Dependency 'StampedReplacements.BrokenStamp' (Stamp) has parameter 'opaque' of type Opaque that cannot be resolved", broken.Message, StringComparison.Ordinal);
+        Assert.Contains("setup B with stamp-1", journal.Entries);
+    }
 }

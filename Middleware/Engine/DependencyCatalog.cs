@@ -80,9 +80,6 @@ internal sealed class DependencyCatalog
 
     public bool IsEmpty => _registered.Count == 0;
 
-    /// <summary>Gets a value indicating whether a registration waits for the HTTP response before its teardown.</summary>
-    public bool HasRequestScoped => _registered.Values.Any(d => d.Scope == DependencyScope.Request);
-
     public bool IsRegistered(Type key) => _registered.ContainsKey(key) || Overrides.TryGet(key, out _);
 
     public bool TryResolve(Type key, out DependencyDescriptor descriptor) =>

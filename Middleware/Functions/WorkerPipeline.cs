@@ -2,7 +2,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using YieldDeps.Engine;
 
 namespace YieldDeps.Functions;
 
@@ -25,7 +24,9 @@ internal static class WorkerPipeline
                 services[i] = ServiceDescriptor.Singleton<FunctionExecutionDelegate>(provider =>
                 {
                     var pipeline = (FunctionExecutionDelegate)build(provider);
-                    if (!provider.GetRequiredService<DependencyCatalog>().HasRequestScoped)
+                    // Read off the registrations, not the catalogue: building the catalogue here would move its
+                    // startup errors out of host startup into the first resolution of the pipeline.
+                    if (!provider.GetRequiredService<RegistrySource>().Registry.Descriptors.Any(d => d.Scope == DependencyScope.Request))
                     {
                         return pipeline;
                     }
