@@ -32,6 +32,22 @@ public sealed class SampleAppTests(SampleAppFixture app)
     }
 
     [Fact]
+    public async Task A_body_over_the_workers_limit_keeps_the_servers_413_as_problem_json_and_writes_nothing()
+    {
+        // The worker's own server (ASP.NET Core integration) takes bodies up to 30,000,000 bytes; LocalHost takes 100 MB.
+        var orders = app.OrderCount();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/orders") { Content = new ByteArrayContent(new byte[35 * 1024 * 1024]) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("x-api-key", SampleAppFixture.ApiKey);
+
+        using var response = await app.Client.SendAsync(request);
+
+        var problem = await ProblemAsync(response, 413);
+        Assert.Equal("Content Too Large", problem.GetProperty("title").GetString());
+        Assert.Equal(orders, app.OrderCount());
+    }
+
+    [Fact]
     public async Task Creating_an_order_commits_the_order_and_the_stock_decrement_together()
     {
         var stock = app.Stock("WIDGET-1");

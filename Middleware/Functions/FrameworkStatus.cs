@@ -23,7 +23,21 @@ internal static class FrameworkStatus
             return null;
         }
 
-        var property = StatusProperties.GetOrAdd(type, static t => t.GetProperty("StatusCode", BindingFlags.Public | BindingFlags.Instance) is { PropertyType: var p } found && p == typeof(int) ? found : null);
+        var property = StatusProperties.GetOrAdd(type, FindStatusProperty);
         return property?.GetValue(exception) is int status and >= 400 and <= 599 ? status : null;
+    }
+
+    // Walks up the hierarchy: Kestrel's own BadHttpRequestException redeclares the StatusCode of the one it derives from.
+    private static PropertyInfo? FindStatusProperty(Type type)
+    {
+        for (var current = type; current is not null && current != typeof(Exception); current = current.BaseType)
+        {
+            if (current.GetProperty("StatusCode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly) is { PropertyType: var p } found && p == typeof(int))
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 }

@@ -1,0 +1,21 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using StreamingApp;
+using YieldDeps;
+
+// ASP.NET Core integration: a request-scoped session stays open while the response streams rows read from it.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddSingleton(new ExportDatabase(
+    Environment.GetEnvironmentVariable("ExportDb") ?? throw new InvalidOperationException("Set ExportDb to a SQLite connection string.")));
+builder.Services.AddSingleton<ExportGates>();
+builder.UseYieldDependencies(deps =>
+{
+    deps.Add(ExportSession.Open, o => o.Scope = DependencyScope.Request);
+    deps.Add(RequestStamp.Enter);
+});
+
+var host = builder.Build();
+await host.Services.GetRequiredService<ExportDatabase>().EnsureCreatedAsync();
+await host.RunAsync();

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text.Json;
+
+namespace YieldDeps.EndToEnd.Tests.Streaming;
+
+/// <summary>
+/// The request scope (SEMANTICS section 8) with the real ASP.NET Core integration, checked on the wire: rows stream
+/// from a session that stays open until the response is written, and a client that hangs up leaves nothing behind.
+/// </summary>
+[Collection(StreamingAppCollection.Name)]
+public sealed class RequestScopeOnTheWireTests(StreamingAppFixture fixture)
+{
+    private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(30);
+
+    private static async Task<JsonElement> ReadRowAsync(StreamReader reader)
+    {
+        var line = await reader.ReadLineAsync().WaitAsync(ReadTimeout) ?? throw new InvalidOperationException("The stream ended early.");
+        using var row = JsonDocument.Parse(line);
+        return row.RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task Rows_StreamWhileTheRequestScopedSessionIsOpen_TheDefaultScopedOneIsClosedAtTheFirstByte_AndTheSessionCommitsAfterTheEnd()
+    {
+        using var response = await fixture.Client.GetAsync("api/export/complete", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        // The stream waits at its gate after this row: it can only have arrived if the response is streamed.
+        var first = await ReadRowAsync(reader);
+        Assert.Equal(1, first.GetProperty("n").GetInt64());
+        Assert.True(first.GetProperty("sessionOpen").GetBoolean());
+        Assert.True(first.GetProperty("stampClosed").GetBoolean());
+        Assert.DoesNotContain("stream-finished:complete", fixture.Events());
+        Assert.DoesNotContain(fixture.Events(), e => e.StartsWith("session-closed:complete", StringComparison.Ordinal));
+
+        using (var gate = await fixture.Client.PostAsync("api/gate/complete", null))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, gate.StatusCode);
+        }
+
+        var rest = new List<JsonElement>();
+        for (var i = 0; i < 4; i++)
+        {
+            rest.Add(await ReadRowAsync(reader));
+        }
+
+        Assert.Null(await reader.ReadLineAsync().WaitAsync(ReadTimeout));
+        Assert.Equal([2L, 3L, 4L, 5L], rest.Select(r => r.GetProperty("n").GetInt64()));
+        Assert.All(rest, r => Assert.True(r.GetProperty("sessionOpen").GetBoolean()));
+        await fixture.WaitForEventAsync("session-closed:complete:Succeeded");
+        Assert.Contains("session-commit:complete", fixture.Events());
+        Assert.Equal(1, fixture.CommittedExports("complete"));
+    }
+
+    [Fact]
+    public async Task AClientThatHangsUpMidStream_RollsTheSessionBack_LeavesNoTransactionOpen_AndCommitsNothing()
+    {
+        using (var response = await fixture.Client.GetAsync("api/export/abandoned", HttpCompletionOption.ResponseHeadersRead))
+        {
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            Assert.Equal(1, (await ReadRowAsync(reader)).GetProperty("n").GetInt64());
+        }
+
+        await fixture.WaitForEventAsync("session-closed:abandoned:Cancelled");
+        Assert.Contains("stream-aborted:abandoned", fixture.Events());
+        Assert.DoesNotContain("session-commit:abandoned", fixture.Events());
+        Assert.Equal(0, fixture.CommittedExports("abandoned"));
+        Assert.True(fixture.WriteLockIsFree());
+
+        // Not an error of the function: the worker logs it below error level, and the app goes on serving.
+        await fixture.Host.WaitForOutputAsync("the client went away; the dependencies were rolled back");
+        using var next = await fixture.Client.PostAsync("api/gate/unused", null);
+        Assert.Equal(HttpStatusCode.NoContent, next.StatusCode);
+    }
+}
