@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Http;
 using YieldDeps;
 
 namespace FunctionApp.Sample.Dependencies;
@@ -14,10 +13,9 @@ public sealed record ApiCaller(string KeyHint);
 public static class ApiKeyCheck
 {
     /// <summary>Answers 401 before the function body runs unless the x-api-key header holds the configured key.</summary>
-    public static ApiCaller Require(HttpRequest request, ApiKeySettings settings)
+    public static ApiCaller Require([Header("x-api-key")] string? presented, ApiKeySettings settings)
     {
-        var presented = request.Headers["x-api-key"].ToString();
-        if (presented.Length == 0 || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(settings.Key)))
+        if (string.IsNullOrEmpty(presented) || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(settings.Key)))
         {
             throw new HttpProblemException(401, "A valid x-api-key header is required.")
             {
