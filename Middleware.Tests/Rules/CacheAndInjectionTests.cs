@@ -97,4 +97,14 @@ public sealed class CacheAndInjectionTests
         var error = Assert.Throws<InvalidOperationException>(() => result.Context.GetDependency<Session>());
         Assert.Contains("only while the invocation runs", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DependsWithFresh_GivesTheSideEffectUseItsOwnInstance_BesideTheSharedOne()
+    {
+        await using var worker = Workers.Chain(out var journal, out _);
+
+        (await worker.InvokeAsync(Method<DeclarationOrderFunctions>(nameof(DeclarationOrderFunctions.FreshSideEffect)), TriggerInput.Queue("m"))).EnsureSucceeded();
+
+        Assert.Equal(2, journal.Entries.Count(e => e == "setup A"));
+    }
 }

@@ -66,4 +66,12 @@ public sealed class HeaderValueTests
 
         Assert.Contains("'TenantHeaders.NotSimple' (Unparsed) binds parameter 'address' to header 'x-address', but its type Uri is not a simple value", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AHeaderSentSeveralTimes_ArrivesAsItsValuesJoinedByCommas()
+    {
+        var result = await GetAsync(new("x-tenant", "acme"), new("x-tenant", "globex"));
+
+        Assert.Equal("acme,globex/1/-", result.HttpResponse!.Body);
+    }
 }

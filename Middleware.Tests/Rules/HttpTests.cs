@@ -113,4 +113,15 @@ public sealed class HttpTests
         Assert.Contains(nameof(ChainFunctions.Queue), error.StackTrace, StringComparison.Ordinal);
         Assert.Equal(3, journal.StartingWith("finally").Count);
     }
+
+    [Theory]
+    [InlineData(200)]
+    [InlineData(302)]
+    [InlineData(600)]
+    public void HttpProblemException_AcceptsOnlyErrorStatuses(int status)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new HttpProblemException(status, "not an error"));
+
+        Assert.Equal("status", error.ParamName);
+    }
 }

@@ -29,4 +29,24 @@ public sealed class LoggingTests
         Assert.Equal(["Chain.EnterC", "Chain.EnterB", "Chain.EnterA"], ours.Where(e => e.EventId == 2).Select(e => e.Message.Split('\'')[3]));
         Assert.Equal(["Chain.EnterC", "Chain.EnterB", "Chain.EnterA"], ours.Where(e => e.EventId == 3).Select(e => e.Message.Split('\'')[3]));
     }
+
+    [Fact]
+    public async Task DeliberateReplacement_IsLoggedAsAReplacementWarning_NotAsATeardownFailure_AndTheProblemAtInformation()
+    {
+        var logs = new LogCapture();
+        await using var worker = Workers.Create(deps => deps.Add(Replacing.Conflict), out _, out var faults, s => s.AddLogging(b => b.AddProvider(logs)));
+        faults.BodyFails = true;
+
+        var result = await worker.InvokeAsync(Method<ReplacingFunctions>(nameof(ReplacingFunctions.Conflicted)), TriggerInput.Http("POST", "http://localhost/api/things"));
+
+        Assert.Equal(409, (int)result.HttpResponse!.StatusCode);
+        var ours = logs.Entries.Where(e => e.Category == "YieldDeps").ToList();
+        Assert.DoesNotContain(ours, e => e.Level >= LogLevel.Error);
+        var replaced = Assert.Single(ours, e => e.EventId == 5);
+        Assert.Equal(LogLevel.Warning, replaced.Level);
+        Assert.IsType<BodyFailedException>(replaced.Exception);
+        var problem = Assert.Single(ours, e => e.EventId == 6);
+        Assert.Equal(LogLevel.Information, problem.Level);
+        Assert.Contains("answered HTTP 409", problem.Message, StringComparison.Ordinal);
+    }
 }

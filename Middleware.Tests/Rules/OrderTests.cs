@@ -42,4 +42,19 @@ public sealed class OrderTests
             ["finally C Succeeded - sub-open", "finally B Succeeded - sub-open", "finally A Succeeded -"],
             journal.StartingWith("finally"));
     }
+
+    [Fact]
+    public async Task SeveralGlobalsAndSeveralDepends_AreSetUpInDeclarationOrder_AndTornDownInReverse()
+    {
+        await using var worker = Workers.Create(
+            deps => deps.AddClass<Marker<FirstMarker>>().AddClass<Marker<SecondMarker>>().AddClass<Marker<ThirdMarker>>().AddGlobal<FirstMarker>(),
+            out var journal,
+            out _);
+
+        (await worker.InvokeAsync(Method<DeclarationOrderFunctions>(nameof(DeclarationOrderFunctions.Declared)), TriggerInput.Queue("m"))).EnsureSucceeded();
+
+        Assert.Equal(
+            ["setup FirstMarker", "setup ThirdMarker", "setup SecondMarker", "body", "teardown SecondMarker", "teardown ThirdMarker", "teardown FirstMarker"],
+            journal.Entries);
+    }
 }

@@ -82,4 +82,19 @@ public sealed class OverrideTests
         Assert.Contains("Dependency 'StampedReplacements.BrokenStamp' (Stamp) has parameter 'opaque' of type Opaque that cannot be resolved", broken.Message, StringComparison.Ordinal);
         Assert.Contains("setup B with stamp-1", journal.Entries);
     }
+
+    [Fact]
+    public async Task AnInvocationAlreadyRunning_KeepsItsDependencies_WhenAnOverrideIsSet_TheNextOneGetsTheReplacement()
+    {
+        await using var worker = Workers.Chain(out var journal, out _);
+
+        (await worker.InvokeAsync(Method<DeclarationOrderFunctions>(nameof(DeclarationOrderFunctions.OverridesWhileRunning)), TriggerInput.Queue("m"))).EnsureSucceeded();
+        var first = journal.Entries.ToList();
+        (await worker.InvokeAsync(Method<DeclarationOrderFunctions>(nameof(DeclarationOrderFunctions.OverridesWhileRunning)), TriggerInput.Queue("m"))).EnsureSucceeded();
+        var second = journal.Entries.Skip(first.Count).ToList();
+
+        Assert.Contains("setup B", first);
+        Assert.DoesNotContain("finally fake B", first);
+        Assert.Contains("setup fake B", second);
+    }
 }

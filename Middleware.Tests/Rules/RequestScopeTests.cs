@@ -21,7 +21,12 @@ public sealed class RequestScopeTests
 {
     private static readonly MethodInfo Export = Method<StreamFunctions>(nameof(StreamFunctions.Export));
 
-    private static WorkerHarness Create(out Journal journal, out Faults faults, LogCapture? logs = null, CancellationTokenSource? client = null)
+    private static WorkerHarness Create(
+        out Journal journal,
+        out Faults faults,
+        LogCapture? logs = null,
+        CancellationTokenSource? client = null,
+        Func<InvocationOutcome, bool>? failWhen = null)
     {
         var j = journal = new Journal();
         var f = faults = new Faults();
@@ -42,6 +47,7 @@ public sealed class RequestScopeTests
                 worker.UseYieldDependencies(deps =>
                 {
                     deps.FunctionAssemblies.Clear();
+                    deps.FailWhen = failWhen;
                     RequestScoped.Register(deps);
                 });
             },
@@ -188,7 +194,7 @@ public sealed class RequestScopeTests
         Assert.DoesNotContain("needs the ASP.NET Core integration", error.Message, StringComparison.Ordinal);
     }
 
-    private static DependencyRegistrationException ValidateThisAssembly(bool aspNetCoreIntegration)
+    private static DependencyRegistrationException ValidateThisAssembly(bool aspNetCoreIntegration, Action<DependencyRegistry>? register = null)
     {
         // Other fixture functions of this assembly are deliberately broken, so validation fails either way; what
         // matters is which problems it reports.
@@ -203,10 +209,48 @@ public sealed class RequestScopeTests
         {
             deps.FunctionAssemblies.Clear();
             RequestScoped.Register(deps);
+            register?.Invoke(deps);
         });
         using var host = builder.Build();
         var catalog = host.Services.GetRequiredService<global::YieldDeps.Engine.DependencyCatalog>();
         var setup = host.Services.GetRequiredService<PipelineSetup>();
         return Assert.Throws<DependencyRegistrationException>(() => DependencyValidationService.Validate(catalog, setup, [typeof(RequestScopeTests).Assembly]));
+    }
+
+    [Fact]
+    public async Task AResultAnAppWideRuleCountsAsAFailure_RollsTheRequestScopedBackBeforeTheResponse()
+    {
+        await using var worker = Create(out var journal, out _, failWhen: _ => true);
+
+        var result = await GetAsync(worker, Export);
+
+        Assert.Null(result.Exception);
+        var closed = journal.Entries.ToList().IndexOf("close session (Faulted)");
+        Assert.True(closed >= 0 && closed < journal.Entries.ToList().IndexOf("response started"), string.Join(", ", journal.Entries));
+        Assert.DoesNotContain("commit session", journal.Entries);
+    }
+
+    [Fact]
+    public void StartupChecks_ADependencyTakingTheHttpRequest_OnANonHttpTrigger_UnlessItIsNullable()
+    {
+        var required = ValidateThisAssembly(aspNetCoreIntegration: false, deps => deps.Add(RequestInfos.Required));
+        var optional = ValidateThisAssembly(aspNetCoreIntegration: false, deps => deps.Add(RequestInfos.Optional));
+
+        Assert.Contains(
+            "Function 'QueueWantsRequest' is not an HTTP trigger, but dependency 'RequestInfos.Required' (RequestInfo) takes parameter 'request' of type HttpRequestData",
+            required.Message,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("HttpWantsRequest", required.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("QueueWantsRequest", optional.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StartupChecks_AnAspNetCoreRequestType_NeedsTheIntegration()
+    {
+        var builtIn = ValidateThisAssembly(aspNetCoreIntegration: false, deps => deps.Add(RequestInfos.AspNetCore));
+        var integrated = ValidateThisAssembly(aspNetCoreIntegration: true, deps => deps.Add(RequestInfos.AspNetCore));
+
+        Assert.Contains("Function 'HttpWantsRequest': dependency 'RequestInfos.AspNetCore' (RequestInfo) takes parameter 'request' of type HttpRequest", builtIn.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Function 'HttpWantsRequest'", integrated.Message, StringComparison.Ordinal);
     }
 }

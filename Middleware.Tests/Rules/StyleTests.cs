@@ -106,4 +106,18 @@ public sealed class StyleTests
     private static Task ProvidesNothing() => Task.CompletedTask;
 
     private static IEnumerable<Tally> NotAnIterator() => [new Tally()];
+
+    [Fact]
+    public void Registration_RejectsAnAbstractClass_AClassWithoutAPublicConstructor_AndAByRefParameter_NamingEach()
+    {
+        var deps = new DependencyRegistry();
+
+        var abstractClass = Assert.Throws<DependencyRegistrationException>(() => deps.AddClass<AbstractDependency>());
+        var hidden = Assert.Throws<DependencyRegistrationException>(() => deps.AddClass<HiddenConstructorDependency>());
+        var byRef = Assert.Throws<DependencyRegistrationException>(() => deps.Add(ByRefFactory.Make));
+
+        Assert.Contains("'AbstractDependency' is abstract", abstractClass.Message, StringComparison.Ordinal);
+        Assert.Contains("'HiddenConstructorDependency' has no public constructor", hidden.Message, StringComparison.Ordinal);
+        Assert.Contains("'ByRefFactory.Make' has parameter 'counter' passed by reference", byRef.Message, StringComparison.Ordinal);
+    }
 }

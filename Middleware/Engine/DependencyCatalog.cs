@@ -61,7 +61,16 @@ internal sealed class DependencyCatalog
             throw new DependencyRegistrationException(problems.Distinct().ToList());
         }
 
-        overrides.Validate = key => new PlanBuilder(this).Require(key, fresh: false, requiredBy: null);
+        // A replacement is checked with everything that may now reach it: a function-scoped replacement under a
+        // request-scoped dependant is as wrong as a registration would be.
+        overrides.Validate = key =>
+        {
+            new PlanBuilder(this).Require(key, fresh: false, requiredBy: null);
+            foreach (var registered in _registered.Keys)
+            {
+                new PlanBuilder(this).Require(registered, fresh: false, requiredBy: null);
+            }
+        };
     }
 
     public DependencyOverrides Overrides { get; }

@@ -397,9 +397,9 @@ internal sealed class DependencyInvocation
             return inFlight;
         }
 
-        _events.TeardownFailed(Plan.FunctionName, descriptor, phase, error, inFlight);
         if (inFlight is null or ResultCountedAsFailureException)
         {
+            _events.TeardownFailed(Plan.FunctionName, descriptor, phase, error, inFlight);
             // Nothing real was in flight (say, a commit failed): this failure is now what the invocation ends
             // with, and the outer dependencies see it and roll back.
             return Fail(error);
@@ -412,10 +412,12 @@ internal sealed class DependencyInvocation
                 error.Data[ExceptionCleanupExtensions.ReplacedExceptionKey] = inFlight;
             }
 
+            // Meant, not a failure of cleanup: reported as a replacement only.
             _events.Replaced(Plan.FunctionName, descriptor, inFlight, error);
             return Fail(error);
         }
 
+        _events.TeardownFailed(Plan.FunctionName, descriptor, phase, error, inFlight);
         var cleanupFailure = new DependencyTeardownException(descriptor.Name, phase, error);
         ExceptionCleanupExtensions.AttachCleanupFailure(inFlight, cleanupFailure);
         Outcome.AddCleanupFailure(cleanupFailure);

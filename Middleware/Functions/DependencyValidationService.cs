@@ -42,6 +42,7 @@ internal sealed class DependencyValidationService(IServiceProvider services) : I
                 try
                 {
                     var plan = new PlanBuilder(catalog).Build(new FunctionTarget(name, method));
+                    problems.AddRange(HttpRequestProblems(name, method, plan, setup));
                     if (plan.HasRequestScoped && setup is { UsesAspNetCoreIntegration: false } && FunctionMethodLocator.IsHttpTrigger(method))
                     {
                         var requestScoped = plan.Nodes.First(n => n.Descriptor.Scope == DependencyScope.Request).Descriptor;
@@ -70,6 +71,42 @@ internal sealed class DependencyValidationService(IServiceProvider services) : I
             throw new DependencyRegistrationException(problems.Distinct().ToList());
         }
     }
+
+    /// <summary>
+    /// A dependency that takes the HTTP request would receive null where there is none: outside an HTTP trigger, or
+    /// an ASP.NET Core type on the built-in HTTP model. Declaring the parameter nullable says that is expected.
+    /// </summary>
+    private static IEnumerable<string> HttpRequestProblems(string function, MethodInfo method, InvocationPlan plan, PipelineSetup? setup)
+    {
+        var isHttp = FunctionMethodLocator.IsHttpTrigger(method);
+        foreach (var node in plan.Nodes)
+        {
+            for (var i = 0; i < node.Arguments.Length; i++)
+            {
+                var argument = node.Arguments[i];
+                if (argument.Kind != ArgumentKind.Context || !HttpRequestTypes.IsRequestType(argument.Type) || IsNullable(node.Descriptor.Parameters[i]))
+                {
+                    continue;
+                }
+
+                if (!isHttp)
+                {
+                    yield return $"Function '{function}' is not an HTTP trigger, but dependency {node.Descriptor.Display} takes parameter '{argument.Name}' " +
+                        $"of type {TypeNames.Of(argument.Type)}, which only HTTP triggers have. Declare it nullable ({TypeNames.Of(argument.Type)}? {argument.Name}) " +
+                        "if the dependency serves other triggers too.";
+                }
+                else if (setup is { UsesAspNetCoreIntegration: false } && HttpRequestTypes.IsAspNetCoreType(argument.Type))
+                {
+                    yield return $"Function '{function}': dependency {node.Descriptor.Display} takes parameter '{argument.Name}' of type " +
+                        $"{TypeNames.Of(argument.Type)}, which only the ASP.NET Core integration (builder.ConfigureFunctionsWebApplication()) provides. " +
+                        "Take HttpRequestData instead, or use the integration.";
+                }
+            }
+        }
+    }
+
+    private static bool IsNullable(ParameterInfo parameter) =>
+        parameter.HasDefaultValue || new NullabilityInfoContext().Create(parameter).ReadState == NullabilityState.Nullable;
 
     private static bool UsesDependencies(DependencyCatalog catalog, FunctionTarget target) =>
         catalog.Globals.Count > 0

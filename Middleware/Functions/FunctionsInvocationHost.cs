@@ -14,11 +14,6 @@ namespace YieldDeps.Functions;
 /// </summary>
 internal sealed class FunctionsInvocationHost(IOptions<WorkerOptions> workerOptions) : IInvocationHost
 {
-    // The types are matched by name so that apps on the built-in HTTP model do not take an ASP.NET Core dependency
-    // because of YieldDeps.
-    private const string HttpContextTypeName = "Microsoft.AspNetCore.Http.HttpContext";
-    private const string HttpRequestTypeName = "Microsoft.AspNetCore.Http.HttpRequest";
-
     // The base of every trigger and input binding attribute; it lives in the extensions' abstractions package.
     private const string BindingAttributeTypeName = "Microsoft.Azure.Functions.Worker.Extensions.Abstractions.BindingAttribute";
 
@@ -26,8 +21,8 @@ internal sealed class FunctionsInvocationHost(IOptions<WorkerOptions> workerOpti
     [
         new(t => t == typeof(FunctionContext), host => new((object?)host)),
         new(t => t == typeof(HttpRequestData), ReadHttpRequestDataAsync),
-        new(t => IsOrDerivesFrom(t, HttpContextTypeName), host => new(HttpContextOf(host))),
-        new(t => IsOrDerivesFrom(t, HttpRequestTypeName), host => new(HttpRequestOf(host))),
+        new(HttpRequestTypes.IsHttpContext, host => new(HttpContextOf(host))),
+        new(HttpRequestTypes.IsHttpRequest, host => new(HttpRequestOf(host))),
     ];
 
     public IServiceProvider GetServices(object host) => ((FunctionContext)host).InstanceServices;
