@@ -1,5 +1,6 @@
 using System.Net;
 using YieldDeps.EndToEnd.Tests.Fixtures;
+using YieldDeps.EndToEnd.Tests.Infrastructure;
 
 namespace YieldDeps.EndToEnd.Tests;
 
@@ -15,5 +16,27 @@ public sealed class AspNetCoreHttpModelTests(AspNetCoreProbeFixture fixture) : H
         using var response = await Client.GetAsync("api/echo/5");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(false, HttpStatusCode.InternalServerError)]
+    [InlineData(true, HttpStatusCode.RequestEntityTooLarge)]
+    public async Task A_body_over_the_workers_own_30_MB_limit_reaches_the_function_as_a_413_exception(bool expectContinue, HttpStatusCode clientSees)
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/body/{tag}")
+        {
+            Content = new ZeroBytesContent(35L * 1024 * 1024, declareLength: true),
+        };
+        request.Headers.ExpectContinue = expectContinue;
+
+        using var response = await Client.SendAsync(request);
+
+        // Within LocalHost's limit, but over Kestrel's default MaxRequestBodySize (30,000,000 bytes) in the worker.
+        await Fixture.WaitForEventAsync($"body-too-large:{tag}:413");
+        // The worker answers (here 413) without reading the body and closes the connection. LocalHost, still
+        // sending the body, never reads that answer and gives 500, unless the client's Expect: 100-continue,
+        // passed on to the worker, kept the body from being sent.
+        Assert.Equal(clientSees, response.StatusCode);
     }
 }

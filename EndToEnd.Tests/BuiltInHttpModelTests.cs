@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using YieldDeps.EndToEnd.Tests.Fixtures;
+using YieldDeps.EndToEnd.Tests.Infrastructure;
 
 namespace YieldDeps.EndToEnd.Tests;
 
@@ -37,5 +39,18 @@ public sealed class BuiltInHttpModelTests(BuiltInProbeFixture fixture) : HttpMod
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
         await Fixture.WaitForEventAsync($"cancelled:{tag}");
         await Fixture.Host.WaitForOutputAsync("Timeout value of 00:00:15 was exceeded by function: Slow");
+    }
+
+    [Fact]
+    public async Task A_35_MB_body_reaches_the_function_whole_inside_the_invocation_request()
+    {
+        const long size = 35L * 1024 * 1024;
+        var tag = Guid.NewGuid().ToString("N");
+
+        using var response = await Client.PostAsync($"probe/body/{tag}", new ZeroBytesContent(size, declareLength: true));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(size.ToString(CultureInfo.InvariantCulture), await response.Content.ReadAsStringAsync());
+        await Fixture.WaitForEventAsync($"body-read:{tag}:{size}");
     }
 }

@@ -13,6 +13,9 @@ namespace YieldDeps.EndToEnd.Tests;
 /// </summary>
 public abstract class HttpModelTests(ProbeAppFixture fixture, string routePrefix, int maxDequeueCount)
 {
+    /// <summary>LocalHost's own limit on request bodies, in both models: 100 MB.</summary>
+    protected const long LocalHostBodyLimit = 100L * 1024 * 1024;
+
     protected ProbeAppFixture Fixture { get; } = fixture;
 
     protected HttpClient Client => Fixture.Client;
@@ -107,6 +110,30 @@ public abstract class HttpModelTests(ProbeAppFixture fixture, string routePrefix
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
         await Fixture.Host.WaitForOutputAsync("probe failure requested");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_body_over_100_MB_is_refused_with_413_before_anything_is_invoked(bool declareLength)
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Post, Route($"body/{tag}"))
+        {
+            Content = new ZeroBytesContent(LocalHostBodyLimit + 1, declareLength),
+        };
+        // Waiting for 100-continue lets the client hear an early 413 rather than write on into a closing connection.
+        request.Headers.ExpectContinue = true;
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        // A small body sent next to the same function is invoked; the refused one never was.
+        var next = Guid.NewGuid().ToString("N");
+        using var accepted = await Client.PostAsync(Route($"body/{next}"), new ByteArrayContent(new byte[10]));
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        await Fixture.WaitForEventAsync($"body-read:{next}:10");
+        Assert.DoesNotContain($"body-started:{tag}", Fixture.Events());
     }
 
     [Fact]

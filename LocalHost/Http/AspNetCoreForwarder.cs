@@ -17,31 +17,37 @@ internal sealed class AspNetCoreForwarder : IDisposable
         "TE", "Trailer", "Transfer-Encoding", "Upgrade",
     };
 
-    /// <summary>Response headers LocalHost sets itself rather than passing on from the worker's Kestrel.</summary>
+    /// <summary>Response headers LocalHost sets itself rather than copying from the worker's Kestrel as they are.</summary>
     private static readonly HashSet<string> OwnResponseHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
         "Content-Length", "Server", "Date",
     };
 
     private readonly Uri workerUri;
-    private readonly HttpMessageInvoker client;
+    private readonly HttpClient client;
 
     public AspNetCoreForwarder(Uri workerUri)
     {
         this.workerUri = workerUri;
-        client = new HttpMessageInvoker(new SocketsHttpHandler
+        client = new HttpClient(new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             UseCookies = false,
             UseProxy = false,
             AutomaticDecompression = System.Net.DecompressionMethods.None,
             ConnectTimeout = TimeSpan.FromSeconds(10),
-        });
+            // A response given up half-read closes its connection at once, so the worker sees the abort.
+            MaxResponseDrainSize = 0,
+        })
+        {
+            // The invocation's own timeout (functionTimeout) bounds how long a function may take.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
     }
 
     /// <summary>
-    /// Sends the request and buffers the whole response, so the worker can finish the invocation
-    /// even when nobody reads the body yet (the invocation outcome decides what the client gets).
+    /// Sends the request and returns as soon as the worker's response headers are in; the body is
+    /// then read as the worker writes it, with tokens of the caller's choosing.
     /// </summary>
     public async Task<HttpResponseMessage> SendAsync(HttpRequest request, byte[] body, string invocationId, CancellationToken cancellationToken)
     {
@@ -51,9 +57,7 @@ internal sealed class AspNetCoreForwarder : IDisposable
             using var message = CreateMessage(request, body, invocationId);
             try
             {
-                var response = await client.SendAsync(message, cancellationToken);
-                await response.Content.LoadIntoBufferAsync(cancellationToken);
-                return response;
+                return await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             }
             catch (HttpRequestException exception) when (
                 attempt < 20 && exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
@@ -63,7 +67,11 @@ internal sealed class AspNetCoreForwarder : IDisposable
         }
     }
 
-    public static async Task CopyResponseAsync(HttpResponseMessage source, HttpResponse target, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives the client the worker's status and headers; the worker's Content-Length too when it sent
+    /// one, otherwise the body goes out chunked.
+    /// </summary>
+    public static void CopyStatusAndHeaders(HttpResponseMessage source, HttpResponse target)
     {
         target.StatusCode = (int)source.StatusCode;
         foreach (var header in source.Headers.Concat(source.Content.Headers))
@@ -74,12 +82,7 @@ internal sealed class AspNetCoreForwarder : IDisposable
             }
         }
 
-        var body = await source.Content.ReadAsByteArrayAsync(cancellationToken);
-        if (body.Length > 0)
-        {
-            target.ContentLength = body.Length;
-            await target.Body.WriteAsync(body, cancellationToken);
-        }
+        target.ContentLength = source.Content.Headers.ContentLength;
     }
 
     public void Dispose() => client.Dispose();

@@ -10,12 +10,12 @@ namespace YieldDeps.LocalHost.Http;
 /// Serves one HTTP-triggered function. With the built-in model the request travels inside the
 /// InvocationRequest and the response comes back in the InvocationResponse; with the ASP.NET Core
 /// integration (<paramref name="forwarder"/> set) the InvocationRequest is still sent, and the real
-/// request is also forwarded to the worker, whose answer is passed on if the invocation succeeded.
+/// request is also forwarded to the worker, whose answer is streamed on as the invocation outcome
+/// allows (see <see cref="ForwardedResponseRelay"/>).
 /// </summary>
 internal sealed class HttpFunctionHandler(InvocationRunner runner, HostConsole console, AspNetCoreForwarder? forwarder)
 {
-    /// <summary>How long to wait for the forwarded response once the invocation itself has completed.</summary>
-    private static readonly TimeSpan ForwardedResponseGrace = TimeSpan.FromSeconds(30);
+    private readonly HttpOutcomeReporter reporter = new(console);
 
     public async Task HandleAsync(HttpContext context, FunctionDescriptor function)
     {
@@ -28,7 +28,7 @@ internal sealed class HttpFunctionHandler(InvocationRunner runner, HostConsole c
         catch (BadHttpRequestException exception)
         {
             // For example a body over the size limit (413).
-            WriteEmpty(context, exception.StatusCode);
+            HttpOutcomeReporter.WriteEmpty(context, exception.StatusCode);
             return;
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException)
@@ -52,12 +52,12 @@ internal sealed class HttpFunctionHandler(InvocationRunner runner, HostConsole c
         if (forwarder is null)
         {
             var outcome = await runner.RunAsync(request, function.Name, aborted);
-            if (TryWriteFailure(context, function, request.InvocationId, outcome))
+            if (reporter.TryWriteFailure(context, function, request.InvocationId, outcome))
             {
                 return;
             }
 
-            Report(function, request.InvocationId, outcome);
+            reporter.Report(function, request.InvocationId, outcome);
             await RpcHttpResponseWriter.WriteAsync(
                 context.Response, RpcHttpResponseWriter.FindResponse(outcome.Response!, function.HttpOutputName), aborted);
             return;
@@ -68,92 +68,13 @@ internal sealed class HttpFunctionHandler(InvocationRunner runner, HostConsole c
 
     private async Task ForwardAsync(HttpContext context, FunctionDescriptor function, InvocationRequest request, byte[] body, AspNetCoreForwarder target)
     {
-        var aborted = context.RequestAborted;
-        using var forwardStop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        var invocation = runner.RunAsync(request, function.Name, aborted);
+        // Cancelled when the client goes away, whether Kestrel notices first or a write to the client fails.
+        using var clientGone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var forwardStop = CancellationTokenSource.CreateLinkedTokenSource(clientGone.Token);
+        var invocation = runner.RunAsync(request, function.Name, clientGone.Token);
         var forwarded = target.SendAsync(context.Request, body, request.InvocationId, forwardStop.Token);
-
-        var outcome = await invocation;
-        if (!outcome.Succeeded)
-        {
-            await forwardStop.CancelAsync();
-            DisposeWhenDone(forwarded);
-            TryWriteFailure(context, function, request.InvocationId, outcome);
-            return;
-        }
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await forwarded.WaitAsync(ForwardedResponseGrace, aborted);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or TimeoutException)
-        {
-            await forwardStop.CancelAsync();
-            DisposeWhenDone(forwarded);
-            if (!aborted.IsCancellationRequested)
-            {
-                console.Error($"{function.Name}: the worker's HTTP response could not be read (invocation {request.InvocationId}): {exception.Message}");
-                WriteEmpty(context, StatusCodes.Status500InternalServerError);
-            }
-
-            return;
-        }
-
-        using (response)
-        {
-            Report(function, request.InvocationId, outcome);
-            await AspNetCoreForwarder.CopyResponseAsync(response, context.Response, aborted);
-        }
+        await new ForwardedResponseRelay(context, function, request.InvocationId, invocation, forwarded, clientGone, forwardStop, reporter).RunAsync();
     }
-
-    private void Report(FunctionDescriptor function, string invocationId, InvocationOutcome outcome) =>
-        console.Info($"{function.Name} {outcome.Describe()} (invocation {invocationId})");
-
-    /// <summary>Answers for an invocation that did not succeed; false when it did.</summary>
-    private bool TryWriteFailure(HttpContext context, FunctionDescriptor function, string invocationId, InvocationOutcome outcome)
-    {
-        switch (outcome.Kind)
-        {
-            case InvocationOutcomeKind.Succeeded:
-                return false;
-            case InvocationOutcomeKind.Aborted:
-                console.Info($"{function.Name} cancelled: the client disconnected (invocation {invocationId})");
-                return true;
-            case InvocationOutcomeKind.WorkerUnavailable:
-                console.Error($"{function.Name} could not run (invocation {invocationId}): {outcome.Error}");
-                WriteEmpty(context, StatusCodes.Status503ServiceUnavailable);
-                return true;
-            default:
-                // Like the Functions host: a failed HTTP invocation is a 500 with an empty body.
-                console.Error($"{function.Name} {outcome.Describe()} (invocation {invocationId}): {outcome.Error}");
-                WriteEmpty(context, StatusCodes.Status500InternalServerError);
-                return true;
-        }
-    }
-
-    private static void WriteEmpty(HttpContext context, int status)
-    {
-        if (!context.Response.HasStarted)
-        {
-            context.Response.Clear();
-            context.Response.StatusCode = status;
-            context.Response.ContentLength = 0;
-        }
-    }
-
-    private static void DisposeWhenDone(Task<HttpResponseMessage> forwarded) =>
-        _ = forwarded.ContinueWith(
-            task =>
-            {
-                if (task.IsCompletedSuccessfully)
-                {
-                    task.Result.Dispose();
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using YieldDeps.EndToEnd.Tests.Fixtures;
+using YieldDeps.EndToEnd.Tests.Infrastructure;
+
+namespace YieldDeps.EndToEnd.Tests;
+
+/// <summary>
+/// Streamed responses in the ASP.NET Core integration, checked on the wire. The probe's stream writes and
+/// flushes its first line, then waits on a gate the test opens over HTTP (<c>POST api/stream-gate/{tag}</c>),
+/// so what happens in which order is shown by the gate, never by timing.
+/// </summary>
+[Collection(AspNetCoreProbeCollection.Name)]
+public sealed class AspNetCoreStreamingTests(AspNetCoreProbeFixture fixture)
+{
+    private const int LineCount = 5;
+
+    [Fact]
+    public async Task The_first_line_reaches_the_client_while_the_function_still_waits_on_its_gate()
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        // Only guards against a hang: a buffering host would hold everything back until the gate opens, i.e. forever.
+        using var hangGuard = new CancellationTokenSource(Eventually.DefaultTimeout);
+
+        using var response = await fixture.Client.GetAsync($"api/stream/{tag}", HttpCompletionOption.ResponseHeadersRead, hangGuard.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.TransferEncodingChunked);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(hangGuard.Token));
+
+        Assert.Equal("line 1", await reader.ReadLineAsync(hangGuard.Token));
+
+        await OpenGateAsync(tag);
+        for (var line = 2; line <= LineCount; line++)
+        {
+            Assert.Equal($"line {line}", await reader.ReadLineAsync(hangGuard.Token));
+        }
+
+        Assert.Null(await reader.ReadLineAsync(hangGuard.Token));
+        await fixture.WaitForEventAsync($"stream-finished:{tag}");
+        await fixture.Host.WaitForOutputAsync("Stream succeeded (invocation");
+    }
+
+    [Fact]
+    public async Task A_client_that_hangs_up_mid_stream_aborts_the_workers_request_and_LocalHost_keeps_serving()
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        // A client of its own that closes the connection on hang-up rather than first draining what is left.
+        using (var client = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { BaseAddress = fixture.Host.BaseAddress, Timeout = Eventually.DefaultTimeout })
+        using (var response = await client.GetAsync($"api/stream/{tag}", HttpCompletionOption.ResponseHeadersRead))
+        using (var reader = new StreamReader(await response.Content.ReadAsStreamAsync()))
+        {
+            Assert.Equal("line 1", await reader.ReadLineAsync());
+        }
+
+        // The stream is still waiting on its closed gate: only the worker's request being aborted can end it.
+        await fixture.WaitForEventAsync($"stream-aborted:{tag}");
+        Assert.DoesNotContain($"stream-finished:{tag}", fixture.Events());
+        await fixture.Host.WaitForOutputAsync("Stream cancelled: the client disconnected (invocation");
+
+        // The worker has answered the cancelled invocation, and LocalHost serves the next request as usual.
+        await Eventually.WaitForAsync(
+            () => fixture.Client.GetFromJsonAsync<JsonElement>("admin/host/status"),
+            status => status.GetProperty("pendingInvocations").GetInt32() == 0,
+            "no pending invocations");
+        using var echo = await fixture.Client.GetAsync("api/echo/9");
+        Assert.Equal(HttpStatusCode.OK, echo.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_stream_that_fails_after_its_first_line_is_cut_off_rather_than_ended_cleanly()
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        using var hangGuard = new CancellationTokenSource(Eventually.DefaultTimeout);
+
+        using var response = await fixture.Client.GetAsync($"api/stream-fail/{tag}", HttpCompletionOption.ResponseHeadersRead, hangGuard.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(hangGuard.Token));
+        Assert.Equal("line 1", await reader.ReadLineAsync(hangGuard.Token));
+
+        await OpenGateAsync(tag);
+        var failure = await Record.ExceptionAsync(() => reader.ReadToEndAsync(hangGuard.Token));
+
+        Assert.True(
+            failure is HttpRequestException or IOException,
+            $"Expected the response to break off, got {(failure is null ? "a clean end" : failure.GetType().Name)}.");
+        await fixture.WaitForEventAsync($"stream-failing:{tag}");
+        await fixture.Host.WaitForOutputAsync("StreamFail failed (invocation");
+    }
+
+    [Fact]
+    public async Task The_workers_content_length_is_passed_on_instead_of_chunking()
+    {
+        using var response = await fixture.Client.GetAsync("api/status/201", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal("status 201".Length, response.Content.Headers.ContentLength);
+        Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
+        Assert.Equal("status 201", await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task OpenGateAsync(string tag)
+    {
+        using var opened = await fixture.Client.PostAsync($"api/stream-gate/{tag}", content: null);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+    }
+}
