@@ -23,6 +23,9 @@ internal sealed class AspNetCoreForwarder : IDisposable
         "Content-Length", "Server", "Date",
     };
 
+    /// <summary>Bodies larger than this wait for the worker's 100 Continue before they are sent.</summary>
+    private const int ExpectContinueThreshold = 1024 * 1024;
+
     private readonly Uri workerUri;
     private readonly HttpClient client;
 
@@ -117,6 +120,13 @@ internal sealed class AspNetCoreForwarder : IDisposable
             {
                 message.Content?.Headers.TryAddWithoutValidation(name, values.ToArray());
             }
+        }
+
+        if (body.Length > ExpectContinueThreshold)
+        {
+            // A body the worker's server refuses (over its MaxRequestBodySize) is answered, 413, without being read,
+            // and the connection closed: sent without waiting, it would break off and hide that answer.
+            message.Headers.ExpectContinue = true;
         }
 
         message.Headers.Remove(InvocationIdHeader);

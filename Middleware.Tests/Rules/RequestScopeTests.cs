@@ -37,11 +37,20 @@ public sealed class RequestScopeTests
                 worker.UseMiddleware(async (context, next) =>
                 {
                     context.Items["HttpRequestContext"] = httpContext;
-                    await next();
-                    if (context.GetInvocationResult().Value is StreamedRows rows)
+                    try
                     {
-                        j.Add("response started");
-                        await rows.WriteAsync(httpContext.RequestAborted);
+                        await next();
+                        if (context.GetInvocationResult().Value is StreamedRows rows)
+                        {
+                            j.Add("response started");
+                            await rows.WriteAsync(httpContext.RequestAborted);
+                        }
+                    }
+                    finally
+                    {
+                        // As the integration does: the request completes here, and its HttpContext is finished
+                        // before any outer code runs.
+                        httpContext.Uninitialize();
                     }
                 });
                 worker.UseYieldDependencies(deps =>

@@ -20,9 +20,15 @@ internal static class AspNetCoreHttpContext
 
     public static object? RequestOf(object httpContext) => Read(httpContext, "Request");
 
-    /// <summary>Gets a value indicating whether the client went away (<c>HttpContext.RequestAborted</c> fired).</summary>
-    public static bool IsAborted(FunctionContext context) =>
-        Of(context) is { } httpContext && Read(httpContext, "RequestAborted") is CancellationToken { IsCancellationRequested: true };
+    /// <summary>
+    /// Gets a value indicating whether the client went away (<c>HttpContext.RequestAborted</c> fired). Only while the
+    /// request is alive: once the response is complete the HttpContext is finished.
+    /// </summary>
+    public static bool IsAborted(FunctionContext context) => RequestAborted(context).IsCancellationRequested;
+
+    /// <summary>Gets <c>HttpContext.RequestAborted</c>, or <see cref="CancellationToken.None"/> outside the ASP.NET Core integration.</summary>
+    public static CancellationToken RequestAborted(FunctionContext context) =>
+        Of(context) is { } httpContext && Read(httpContext, "RequestAborted") is CancellationToken token ? token : CancellationToken.None;
 
     private static object? Read(object instance, string property) =>
         Getters.GetOrAdd((instance.GetType(), property), static key =>

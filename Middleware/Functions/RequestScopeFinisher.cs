@@ -27,25 +27,28 @@ internal sealed class RequestScopeFinisher(LoggingDependencyEvents events)
             failure = e;
         }
 
-        if (InvocationItems.Get(context) is { HasDeferredTeardown: true } invocation)
+        if (DeferredTeardown.Take(context) is { } deferred)
         {
-            var unwrapped = failure is null ? null : ExceptionRules.Unwrap(failure);
-            var clientGone = AspNetCoreHttpContext.IsAborted(context) || context.CancellationToken.IsCancellationRequested;
-            try
+            using (deferred)
             {
-                // Teardown failures are logged as they happen (event TeardownFailed, naming the dependency).
-                await invocation.FinishRequestScopeAsync(unwrapped, clientGone).ConfigureAwait(false);
-            }
-            finally
-            {
-                InvocationItems.Remove(context);
-            }
+                var unwrapped = failure is null ? null : ExceptionRules.Unwrap(failure);
+                var clientGone = deferred.ClientGone || context.CancellationToken.IsCancellationRequested;
+                try
+                {
+                    // Teardown failures are logged as they happen (event TeardownFailed, naming the dependency).
+                    await deferred.Invocation.FinishRequestScopeAsync(unwrapped, clientGone).ConfigureAwait(false);
+                }
+                finally
+                {
+                    InvocationItems.Remove(context);
+                }
 
-            if (unwrapped is not null && clientGone && ExceptionRules.IsClientGone(unwrapped))
-            {
-                // The write failed because nobody was reading any more: not a failure of the function.
-                YieldDepsLog.ClientWentAway(events.Logger, context.FunctionDefinition.Name, context.InvocationId);
-                return;
+                if (unwrapped is not null && clientGone && ExceptionRules.IsClientGone(unwrapped))
+                {
+                    // The write failed because nobody was reading any more: not a failure of the function.
+                    YieldDepsLog.ClientWentAway(events.Logger, context.FunctionDefinition.Name, context.InvocationId);
+                    return;
+                }
             }
         }
 

@@ -65,7 +65,11 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         }
         finally
         {
-            if (!invocation.HasDeferredTeardown)
+            if (invocation.HasDeferredTeardown)
+            {
+                DeferredTeardown.Set(context, invocation);
+            }
+            else
             {
                 InvocationItems.Remove(context);
             }
