@@ -97,4 +97,24 @@ public sealed class OverrideTests
         Assert.DoesNotContain("finally fake B", first);
         Assert.Contains("setup fake B", second);
     }
+
+    [Fact]
+    public async Task Override_UnderARequestScopedDependant_MustBeRequestScopedToo()
+    {
+        await using var worker = Workers.Create(
+            deps =>
+            {
+                RequestScoped.Register(deps);
+                deps.Add((StreamSession session) => new Cursor(new Audit(session)), o => o.Scope = DependencyScope.Request);
+            },
+            out _,
+            out _);
+        await worker.StartAsync();
+        var overrides = worker.Services.GetRequiredService<IDependencyOverrides>();
+
+        var error = Assert.Throws<DependencyRegistrationException>(() => overrides.Override<StreamSession>(() => new StreamSession()));
+        overrides.Override<StreamSession>(() => new StreamSession(), o => o.Scope = DependencyScope.Request);
+
+        Assert.Contains("Request-scoped dependency 'Cursor' depends on function-scoped dependency 'StreamSession'", error.Message, StringComparison.Ordinal);
+    }
 }
