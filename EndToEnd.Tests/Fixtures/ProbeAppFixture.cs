@@ -37,12 +37,14 @@ public abstract class ProbeAppFixture(string appName) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // The project folder, so LocalHost's own build step is exercised too.
-        host = await LocalHostProcess.StartAsync(
-            RepositoryPaths.ProbeApp(AppName),
-            new Dictionary<string, string> { ["PROBE_EVENTS_FILE"] = EventsFile });
+        var environment = new Dictionary<string, string>(AppEnvironment) { ["PROBE_EVENTS_FILE"] = EventsFile };
+        host = await LocalHostProcess.StartAsync(RepositoryPaths.ProbeApp(AppName), environment);
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Gets further environment variables for the app, beside PROBE_EVENTS_FILE.</summary>
+    protected virtual IReadOnlyDictionary<string, string> AppEnvironment { get; } = new Dictionary<string, string>();
+
+    public virtual async Task DisposeAsync()
     {
         if (host is not null)
         {

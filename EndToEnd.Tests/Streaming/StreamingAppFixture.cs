@@ -1,22 +1,17 @@
 using Microsoft.Data.Sqlite;
-using YieldDeps.EndToEnd.Tests.Infrastructure;
+using YieldDeps.EndToEnd.Tests.Fixtures;
 
 namespace YieldDeps.EndToEnd.Tests.Streaming;
 
 /// <summary>
 /// Apps/StreamingApp (ASP.NET Core integration, a request-scoped SQLite session) under LocalHost. The app records
-/// what its dependencies and streams did in <see cref="EventsFile"/>; the tests read its database directly.
+/// what its dependencies and streams did as probe events; the tests also read its database directly.
 /// </summary>
-public sealed class StreamingAppFixture : IAsyncLifetime
+public sealed class StreamingAppFixture() : ProbeAppFixture("StreamingApp")
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("yielddeps-streaming-").FullName;
-    private LocalHostProcess? _host;
 
-    public LocalHostProcess Host => _host ?? throw new InvalidOperationException("The fixture has not started.");
-
-    public HttpClient Client => Host.Client;
-
-    public string EventsFile => Path.Combine(_folder, "events.log");
+    protected override IReadOnlyDictionary<string, string> AppEnvironment => new Dictionary<string, string> { ["ExportDb"] = ConnectionString };
 
     private string ConnectionString => new SqliteConnectionStringBuilder
     {
@@ -25,35 +20,11 @@ public sealed class StreamingAppFixture : IAsyncLifetime
         DefaultTimeout = 30,
     }.ToString();
 
-    public async Task InitializeAsync() =>
-        _host = await LocalHostProcess.StartAsync(
-            RepositoryPaths.ProbeApp("StreamingApp"),
-            new Dictionary<string, string> { ["ExportDb"] = ConnectionString, ["PROBE_EVENTS_FILE"] = EventsFile });
-
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
+        await base.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
-
-    public IReadOnlyList<string> Events()
-    {
-        if (!File.Exists(EventsFile))
-        {
-            return [];
-        }
-
-        using var stream = new FileStream(EventsFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
-
-    public Task WaitForEventAsync(string line) =>
-        Eventually.WaitForAsync(() => Events().Contains(line), $"event '{line}' (events: {string.Join(", ", Events())})");
 
     /// <summary>Counts the exports of <paramref name="tag"/> that committed.</summary>
     public long CommittedExports(string tag)
