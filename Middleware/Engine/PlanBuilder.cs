@@ -89,6 +89,25 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
             version);
     }
 
+    /// <summary>
+    /// Plans one dependency and its sub-dependencies on their own, outside any function: what a test runs when it
+    /// exercises a single dependency.
+    /// </summary>
+    public InvocationPlan BuildFor(Type key, string name)
+    {
+        var version = catalog.Overrides.Version;
+        var root = Require(key, fresh: false, requiredBy: null);
+        var slotsByKey = new Dictionary<Type, int>();
+        foreach (var (descriptor, slot) in _shared)
+        {
+            slotsByKey[descriptor.Key] = slot;
+        }
+
+        // Also when the dependency opted out of the cache: the test asks for this very instance.
+        slotsByKey[key] = root;
+        return new InvocationPlan(name, [.. _nodes], new Dictionary<Type, int[]>(), slotsByKey, constructor: null, new HashSet<Type>(), suppliesOutcome: false, version);
+    }
+
     /// <summary>Plans the dependency keyed by <paramref name="key"/> (and, first, its sub-dependencies); returns its slot.</summary>
     public int Require(Type key, bool fresh, DependencyDescriptor? requiredBy)
     {

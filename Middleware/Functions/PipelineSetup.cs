@@ -17,7 +17,13 @@ internal sealed class PipelineSetup(IServiceCollection services)
     public bool FinisherActive { get; set; }
 
     /// <summary>Gets a value indicating whether the app uses the ASP.NET Core integration (<c>ConfigureFunctionsWebApplication</c>).</summary>
-    public bool UsesAspNetCoreIntegration => IndexOf(d => d.ImplementationType?.FullName == AspNetCoreProxyingMiddleware) >= 0;
+    public bool UsesAspNetCoreIntegration => AssumedHttpModel ?? IndexOf(d => d.ImplementationType?.FullName == AspNetCoreProxyingMiddleware) >= 0;
+
+    /// <summary>
+    /// Gets or sets the HTTP model to assume instead of reading it off the services: set by the startup checks a test
+    /// runs without building the app's host (true: the ASP.NET Core integration).
+    /// </summary>
+    public bool? AssumedHttpModel { get; set; }
 
     /// <summary>Gets the problems with the order of the setup calls, empty when it works.</summary>
     public IEnumerable<string> OrderProblems()

@@ -1,0 +1,44 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using YieldDeps.Engine;
+using YieldDeps.Functions;
+
+namespace YieldDeps.Testing;
+
+/// <summary>
+/// Runs the checks host startup runs, from a unit test, without starting a worker: the registrations (missing
+/// types, cycles, scopes, parameters) and every <c>[Function]</c> of an assembly (every parameter accounted for).
+/// A failure throws the <see cref="DependencyRegistrationException"/> startup would, with the same messages.
+/// </summary>
+public static class StartupChecks
+{
+    /// <summary>Checks the registrations <paramref name="register"/> makes against the functions of <paramref name="functions"/>.</summary>
+    /// <param name="functions">The assembly holding the app's <c>[Function]</c> methods.</param>
+    /// <param name="register">The app's registrations, as passed to <c>UseYieldDependencies</c>.</param>
+    /// <param name="services">The app's services, so that service parameters are recognised.</param>
+    /// <param name="aspNetCoreIntegration">Whether the app uses <c>ConfigureFunctionsWebApplication()</c> (the HTTP model decides some checks).</param>
+    /// <exception cref="DependencyRegistrationException">Every problem found, as startup reports them.</exception>
+    public static void Validate(
+        Assembly functions,
+        Action<DependencyRegistry> register,
+        Action<IServiceCollection>? services = null,
+        bool aspNetCoreIntegration = true)
+    {
+        ArgumentNullException.ThrowIfNull(functions);
+        ArgumentNullException.ThrowIfNull(register);
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        services?.Invoke(collection);
+        collection.AddYieldDependencies(deps =>
+        {
+            deps.FunctionAssemblies.Clear();
+            register(deps);
+        });
+
+        using var provider = collection.BuildServiceProvider();
+        var setup = provider.GetRequiredService<PipelineSetup>();
+        setup.MiddlewareInstalled = true;
+        setup.AssumedHttpModel = aspNetCoreIntegration;
+        DependencyValidationService.Validate(provider.GetRequiredService<DependencyCatalog>(), setup, [functions]);
+    }
+}
