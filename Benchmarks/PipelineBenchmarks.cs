@@ -2,7 +2,7 @@ using System.Reflection;
 using BenchmarkDotNet.Attributes;
 using YieldDeps.Benchmarks.Engine;
 using YieldDeps.Benchmarks.Pipeline;
-using YieldDeps.Tests.Harness;
+using YieldDeps.Testing;
 
 namespace YieldDeps.Benchmarks;
 
@@ -19,14 +19,14 @@ public class PipelineBenchmarks
     private static readonly MethodInfo WithDependencies = typeof(PipelineFunctions).GetMethod(nameof(PipelineFunctions.WithDependencies))!;
     private static readonly TriggerInput Message = TriggerInput.Custom("queueTrigger", "message", parameterName: "message");
 
-    private WorkerHarness _plainWorker = null!;
-    private WorkerHarness _yieldDepsWorker = null!;
+    private FunctionTestHost _plainWorker = null!;
+    private FunctionTestHost _yieldDepsWorker = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _plainWorker = WorkerHarness.Create();
-        _yieldDepsWorker = WorkerHarness.Create(worker => worker.UseYieldDependencies(AsyncIteratorChain.Register));
+        _plainWorker = FunctionTestHost.Create();
+        _yieldDepsWorker = FunctionTestHost.Create(worker => worker.UseYieldDependencies(AsyncIteratorChain.Register));
 
         // Load the definitions and start the hosted services (startup validation) outside the measurement, and make
         // sure every benchmark measures a successful invocation.
@@ -51,6 +51,6 @@ public class PipelineBenchmarks
     [Benchmark]
     public async Task<object?> YieldDepsThreeDependencies() => (await _yieldDepsWorker.InvokeAsync(WithDependencies, Message)).InvocationResult;
 
-    private static void Check(WorkerHarness worker, MethodInfo function) =>
+    private static void Check(FunctionTestHost worker, MethodInfo function) =>
         worker.InvokeAsync(function, Message).GetAwaiter().GetResult().EnsureSucceeded();
 }

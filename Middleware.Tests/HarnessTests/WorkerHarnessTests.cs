@@ -3,7 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using YieldDeps.Tests.Harness;
+using YieldDeps.Testing;
 
 namespace YieldDeps.Tests.HarnessTests;
 
@@ -23,8 +23,8 @@ public sealed class WorkerHarnessTests : IDisposable
 
     public void Dispose() => _timeout.Dispose();
 
-    private WorkerHarness CreateHarness(Action<IServiceCollection>? configureServices = null) =>
-        WorkerHarness.Create(
+    private FunctionTestHost CreateHarness(Action<IServiceCollection>? configureServices = null) =>
+        FunctionTestHost.Create(
             worker =>
             {
                 worker.UseMiddleware<RecordingMiddleware>();
@@ -258,7 +258,7 @@ public sealed class WorkerHarnessTests : IDisposable
     [Fact]
     public async Task Library_plugs_into_the_harness_pipeline()
     {
-        await using var harness = WorkerHarness.Create(
+        await using var harness = FunctionTestHost.Create(
             worker =>
             {
                 // The function's Widget parameter is bound by this converter; without one, startup checks reject it.

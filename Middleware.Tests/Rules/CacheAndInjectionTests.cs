@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
+using YieldDeps.Testing;
 using YieldDeps.Tests.Fixtures;
-using YieldDeps.Tests.Harness;
 using static YieldDeps.Tests.Fixtures.FunctionMethods;
 
 namespace YieldDeps.Tests.Rules;

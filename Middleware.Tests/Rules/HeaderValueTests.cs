@@ -1,6 +1,6 @@
 using System.Text.Json;
+using YieldDeps.Testing;
 using YieldDeps.Tests.Fixtures;
-using YieldDeps.Tests.Harness;
 using static YieldDeps.Tests.Fixtures.FunctionMethods;
 
 namespace YieldDeps.Tests.Rules;
@@ -8,13 +8,13 @@ namespace YieldDeps.Tests.Rules;
 /// <summary>SEMANTICS section 6: simple values from request headers, declared with [Header], into a dependency.</summary>
 public sealed class HeaderValueTests
 {
-    private static async Task<HarnessResult> GetAsync(params KeyValuePair<string, string>[] headers)
+    private static async Task<FunctionTestResult> GetAsync(params KeyValuePair<string, string>[] headers)
     {
         await using var worker = Workers.Create(deps => deps.Add(TenantHeaders.Read), out _, out _);
         return await worker.InvokeAsync(Method<HeaderFunctions>(nameof(HeaderFunctions.Run)), TriggerInput.Http("GET", "http://localhost/api/tenant", headers: headers));
     }
 
-    private static string Detail(HarnessResult result)
+    private static string Detail(FunctionTestResult result)
     {
         using var problem = JsonDocument.Parse(result.HttpResponse!.Body);
         return problem.RootElement.GetProperty("detail").GetString()!;

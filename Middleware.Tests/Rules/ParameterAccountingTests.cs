@@ -2,8 +2,8 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using YieldDeps.Functions;
+using YieldDeps.Testing;
 using YieldDeps.Tests.Fixtures;
-using YieldDeps.Tests.Harness;
 using static YieldDeps.Tests.Fixtures.FunctionMethods;
 
 namespace YieldDeps.Tests.Rules;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using YieldDeps.Testing;
 using YieldDeps.Tests.Fixtures;
-using YieldDeps.Tests.Harness;
 using static YieldDeps.Tests.Fixtures.FunctionMethods;
 
 namespace YieldDeps.Tests.Rules;
@@ -8,14 +8,14 @@ namespace YieldDeps.Tests.Rules;
 /// <summary>SEMANTICS section 1: how a dependency's parameters are resolved.</summary>
 public sealed class ParameterTests
 {
-    private static WorkerHarness Create() =>
+    private static FunctionTestHost Create() =>
         Workers.Create(
             deps => deps.Add(ParameterDependencies.Greet).Add(ParameterDependencies.Describe),
             out _,
             out _,
             s => s.AddScoped<ScopedCounter>());
 
-    private static string? Detail(Harness.HarnessResult result)
+    private static string? Detail(FunctionTestResult result)
     {
         using var problem = System.Text.Json.JsonDocument.Parse(result.HttpResponse!.Body);
         return problem.RootElement.GetProperty("detail").GetString();

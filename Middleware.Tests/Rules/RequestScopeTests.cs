@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using YieldDeps.Functions;
+using YieldDeps.Testing;
 using YieldDeps.Tests.Fixtures;
-using YieldDeps.Tests.Harness;
 using static YieldDeps.Tests.Fixtures.FunctionMethods;
 
 namespace YieldDeps.Tests.Rules;
@@ -21,7 +21,7 @@ public sealed class RequestScopeTests
 {
     private static readonly MethodInfo Export = Method<StreamFunctions>(nameof(StreamFunctions.Export));
 
-    private static WorkerHarness Create(
+    private static FunctionTestHost Create(
         out Journal journal,
         out Faults faults,
         LogCapture? logs = null,
@@ -31,7 +31,7 @@ public sealed class RequestScopeTests
         var j = journal = new Journal();
         var f = faults = new Faults();
         var httpContext = new DefaultHttpContext { RequestAborted = client?.Token ?? CancellationToken.None };
-        return WorkerHarness.Create(
+        return FunctionTestHost.Create(
             worker =>
             {
                 worker.UseMiddleware(async (context, next) =>
@@ -70,7 +70,7 @@ public sealed class RequestScopeTests
             });
     }
 
-    private static Task<HarnessResult> GetAsync(WorkerHarness worker, MethodInfo method) =>
+    private static Task<FunctionTestResult> GetAsync(FunctionTestHost worker, MethodInfo method) =>
         worker.InvokeAsync(method, TriggerInput.Http("GET", "http://localhost/api/export"));
 
     [Fact]

@@ -4,8 +4,8 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using YieldDeps.Testing;
 using YieldDeps.Tests.Fixtures;
-using YieldDeps.Tests.Harness;
 using static YieldDeps.Tests.Fixtures.FunctionMethods;
 
 namespace YieldDeps.Tests.Rules;
@@ -13,10 +13,10 @@ namespace YieldDeps.Tests.Rules;
 /// <summary>SEMANTICS section 7: exceptions that carry a status keep it; a client that went away is not an error.</summary>
 public sealed class StatusMappingTests
 {
-    private static WorkerHarness Create(out Journal journal, LogCapture logs, HttpContext? httpContext = null)
+    private static FunctionTestHost Create(out Journal journal, LogCapture logs, HttpContext? httpContext = null)
     {
         var j = journal = new Journal();
-        return WorkerHarness.Create(
+        return FunctionTestHost.Create(
             worker =>
             {
                 if (httpContext is not null)

@@ -6,14 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
-namespace YieldDeps.Tests.Harness;
+namespace YieldDeps.Testing;
 
 /// <summary>
 /// Runs functions in-process through the worker's real application, middleware pipeline, input conversion,
 /// reflection-based executor and function activator. Only what the gRPC layer provides is stood in for:
 /// the invocation request (ids, trace and retry context, trigger metadata, input data) and the HTTP request.
 /// </summary>
-internal sealed class WorkerHarness : IAsyncDisposable
+public sealed class FunctionTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly WorkerRuntime _runtime;
@@ -21,7 +21,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
     private readonly ConcurrentDictionary<(MethodInfo Method, string? Parameter, string Type), HarnessFunctionDefinition> _definitions = new();
     private readonly object _loadLock = new();
 
-    private WorkerHarness(ServiceProvider services)
+    private FunctionTestHost(ServiceProvider services)
     {
         _services = services;
         _runtime = new WorkerRuntime(services);
@@ -37,12 +37,17 @@ internal sealed class WorkerHarness : IAsyncDisposable
     /// <paramref name="configureServices"/> runs last, like a <c>ConfigureServices</c> call after it, so its
     /// registrations win over the worker's and the library's.
     /// </summary>
+    /// <param name="configureWorker">Configures the worker as the app's Program does, for example <c>worker =&gt; worker.UseYieldDependencies(App.Register)</c>.</param>
+    /// <param name="configureServices">Registers or replaces services: the app's own, a test database, fakes.</param>
     /// <param name="validateScopes">Fail when a scoped service is resolved from the root provider (stricter than production).</param>
-    public static WorkerHarness Create(
+    /// <returns>A host ready to invoke functions; dispose it to stop its hosted services and release its services.</returns>
+    /// <exception cref="NotSupportedException">The worker in use is outside the versions this kit supports.</exception>
+    public static FunctionTestHost Create(
         Action<IFunctionsWorkerApplicationBuilder>? configureWorker = null,
         Action<IServiceCollection>? configureServices = null,
         bool validateScopes = true)
     {
+        WorkerCompatibility.EnsureSupported();
         var services = new ServiceCollection();
         services.AddLogging();
 
@@ -71,16 +76,16 @@ internal sealed class WorkerHarness : IAsyncDisposable
         }
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = validateScopes });
-        return new WorkerHarness(provider);
+        return new FunctionTestHost(provider);
     }
 
     /// <summary>
     /// Invokes <paramref name="method"/> as the host would: loads its definition once, creates the worker's context
     /// with the caller's token, runs the pipeline, reads the results, then disposes the context and its scope.
-    /// Never throws for a failing function: see <see cref="HarnessResult.Exception"/>; it throws when the
+    /// Never throws for a failing function: see <see cref="FunctionTestResult.Exception"/>; it throws when the
     /// definition cannot be built or a hosted service fails to start.
     /// </summary>
-    public async Task<HarnessResult> InvokeAsync(MethodInfo method, TriggerInput trigger, CancellationToken cancellationToken = default)
+    public async Task<FunctionTestResult> InvokeAsync(MethodInfo method, TriggerInput trigger, CancellationToken cancellationToken = default)
     {
         await StartAsync(cancellationToken);
         var definition = GetOrLoad(method, trigger);
@@ -108,7 +113,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
             }
 
             var response = context.GetHttpResponseData();
-            return new HarnessResult(
+            return new FunctionTestResult(
                 context,
                 failure,
                 bindings.InvocationResult,
@@ -131,6 +136,8 @@ internal sealed class WorkerHarness : IAsyncDisposable
     /// <summary>Starts the hosted services as the host does at startup; also done by the first invocation.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default) => _hostedServices.StartAsync(cancellationToken);
 
+    /// <summary>Stops the hosted services and disposes the services.</summary>
+    /// <returns>A task that completes when everything is released.</returns>
     public async ValueTask DisposeAsync()
     {
         await _hostedServices.StopAsync();

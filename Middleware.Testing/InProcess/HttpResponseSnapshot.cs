@@ -1,10 +1,10 @@
 using System.Net;
 using Microsoft.Azure.Functions.Worker.Http;
 
-namespace YieldDeps.Tests.Harness;
+namespace YieldDeps.Testing;
 
 /// <summary>The HTTP response as the worker would send it: read right after the pipeline, before the scope is disposed.</summary>
-internal sealed class HttpResponseSnapshot
+public sealed class HttpResponseSnapshot
 {
     private HttpResponseSnapshot(HttpResponseData response, string body)
     {
@@ -15,17 +15,23 @@ internal sealed class HttpResponseSnapshot
         Body = body;
     }
 
+    /// <summary>Gets the response's status.</summary>
     public HttpStatusCode StatusCode { get; }
 
+    /// <summary>Gets the response's headers, by name without regard to case.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
 
+    /// <summary>Gets the response's body, read as UTF-8.</summary>
     public string Body { get; }
 
+    /// <summary>Gets the response object the function or the middleware produced.</summary>
     public HttpResponseData Response { get; }
 
-    /// <summary>The single value of a header, or null.</summary>
+    /// <summary>Gets the values of a header joined by commas, or null when it is absent.</summary>
+    /// <param name="name">The header's name.</param>
+    /// <returns>The header's value, or null.</returns>
     public string? Header(string name) => Headers.TryGetValue(name, out var values) ? string.Join(",", values) : null;
 
-    public static HttpResponseSnapshot Capture(HttpResponseData response) =>
+    internal static HttpResponseSnapshot Capture(HttpResponseData response) =>
         new(response, TestHttpResponseData.ReadBody(response.Body));
 }

@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker.Converters;
 using Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
 using Microsoft.Azure.Functions.Worker.Http;
 
-namespace YieldDeps.Tests.Harness;
+namespace YieldDeps.Testing;
 
 /// <summary>
 /// Builds the function definition the worker would receive for a method: bindings derived from attributes the
@@ -154,7 +154,7 @@ internal static class FunctionDefinitionFactory
         // A POCO return: each property with an output attribute, and the one HTTP response property, is a binding.
         foreach (var property in returnType.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
         {
-            if (property.PropertyType == typeof(HttpResponseData) || property.GetCustomAttribute<HttpResultAttribute>() is not null)
+            if (property.PropertyType == typeof(HttpResponseData) || property.GetCustomAttributes().Any(a => a.GetType().FullName == "Microsoft.Azure.Functions.Worker.HttpResultAttribute"))
             {
                 outputs[property.Name] = Output(property.Name, HttpBindingType);
             }

@@ -1,4 +1,4 @@
-namespace YieldDeps.Tests.Harness;
+namespace YieldDeps.Testing;
 
 /// <summary>
 /// What the host sends for an HTTP trigger. The request object itself needs the invocation's context, so the

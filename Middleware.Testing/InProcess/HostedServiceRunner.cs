@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace YieldDeps.Tests.Harness;
+namespace YieldDeps.Testing;
 
 /// <summary>
 /// Starts the registered hosted services once, in the order the generic host does (Starting, Start, Started for
@@ -54,7 +54,7 @@ internal sealed class HostedServiceRunner(IServiceProvider services)
             return;
         }
 
-        foreach (var service in started.Reverse())
+        foreach (var service in Enumerable.Reverse(started))
         {
             await service.StopAsync(CancellationToken.None);
         }

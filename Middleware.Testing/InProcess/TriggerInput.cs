@@ -5,13 +5,13 @@ using System.Text;
 using System.Text.Json;
 using System.Web;
 
-namespace YieldDeps.Tests.Harness;
+namespace YieldDeps.Testing;
 
 /// <summary>
 /// The trigger part of an invocation request: the binding type, the value bound to the trigger parameter
 /// (input data), the trigger metadata (<c>BindingContext.BindingData</c>) and the retry context.
 /// </summary>
-internal sealed class TriggerInput
+public sealed class TriggerInput
 {
     private static readonly ImmutableDictionary<string, object?> Empty =
         ImmutableDictionary.Create<string, object?>(StringComparer.OrdinalIgnoreCase);
@@ -45,7 +45,7 @@ internal sealed class TriggerInput
     /// <summary>Input data bound to the trigger parameter (ignored for HTTP, where it is the request).</summary>
     public object? Value { get; }
 
-    public HttpRequestSpec? HttpRequest { get; }
+    internal HttpRequestSpec? HttpRequest { get; }
 
     /// <summary>Trigger metadata by name; the worker reads it case-insensitively.</summary>
     public ImmutableDictionary<string, object?> BindingData { get; }
@@ -53,8 +53,10 @@ internal sealed class TriggerInput
     /// <summary>Further input data by binding name (for input bindings other than the trigger).</summary>
     public ImmutableDictionary<string, object?> InputData { get; }
 
+    /// <summary>Gets the retry count of the invocation's retry context.</summary>
     public int RetryCount { get; }
 
+    /// <summary>Gets the most retries the invocation's retry context allows.</summary>
     public int MaxRetryCount { get; }
 
     /// <summary>
@@ -86,7 +88,13 @@ internal sealed class TriggerInput
     /// An HTTP request for the built-in HTTP model. Trigger metadata holds each query value and each route value by
     /// name (route values win on a clash), plus "Query" and "Headers" as JSON, as the host sends them.
     /// </summary>
+    /// <param name="method">The HTTP method, such as "POST".</param>
+    /// <param name="url">The absolute URL, query included.</param>
+    /// <param name="body">The body, sent as UTF-8.</param>
+    /// <param name="headers">The request headers; a name may repeat.</param>
     /// <param name="routeValues">An object whose properties, or a dictionary whose entries, are the route values.</param>
+    /// <param name="parameterName">The trigger parameter, for a method without an <c>[HttpTrigger]</c> attribute.</param>
+    /// <returns>The trigger input.</returns>
     public static TriggerInput Http(
         string method,
         string url,
@@ -128,15 +136,30 @@ internal sealed class TriggerInput
         string? parameterName = null) =>
         new(bindingType, parameterName, value, null, Merge(new Dictionary<string, object?>(), bindingData), Empty, 0, 0);
 
+    /// <summary>Returns a copy with one more (or a replaced) trigger metadata entry.</summary>
+    /// <param name="name">The entry's name.</param>
+    /// <param name="value">Its value.</param>
+    /// <returns>The new input.</returns>
     public TriggerInput WithBindingData(string name, object? value) =>
         new(BindingType, ParameterName, Value, HttpRequest, BindingData.SetItem(name, value), InputData, RetryCount, MaxRetryCount);
 
+    /// <summary>Returns a copy with input data for another input binding of the function.</summary>
+    /// <param name="bindingName">The binding's name.</param>
+    /// <param name="value">The data bound to it.</param>
+    /// <returns>The new input.</returns>
     public TriggerInput WithInputData(string bindingName, object? value) =>
         new(BindingType, ParameterName, Value, HttpRequest, BindingData, InputData.SetItem(bindingName, value), RetryCount, MaxRetryCount);
 
+    /// <summary>Returns a copy with a retry context, as for a trigger with a retry policy.</summary>
+    /// <param name="retryCount">The current retry.</param>
+    /// <param name="maxRetryCount">The most retries the policy allows.</param>
+    /// <returns>The new input.</returns>
     public TriggerInput WithRetry(int retryCount, int maxRetryCount) =>
         new(BindingType, ParameterName, Value, HttpRequest, BindingData, InputData, retryCount, maxRetryCount);
 
+    /// <summary>Returns a copy that binds the trigger to <paramref name="parameterName"/>, for a method without a trigger attribute.</summary>
+    /// <param name="parameterName">The trigger parameter.</param>
+    /// <returns>The new input.</returns>
     public TriggerInput ForParameter(string parameterName) =>
         new(BindingType, parameterName, Value, HttpRequest, BindingData, InputData, RetryCount, MaxRetryCount);
 

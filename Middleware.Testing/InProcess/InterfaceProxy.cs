@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace YieldDeps.Tests.Harness;
+namespace YieldDeps.Testing;
 
 /// <summary>
 /// Implements a worker interface that is not public (for example the bindings feature that the gRPC layer
