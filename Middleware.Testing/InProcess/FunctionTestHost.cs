@@ -16,13 +16,15 @@ namespace YieldDeps.Testing;
 public sealed class FunctionTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly AspNetCoreIntegration? _aspNetCore;
     private readonly WorkerRuntime _runtime;
     private readonly HostedServiceRunner _hostedServices;
     private readonly ConcurrentDictionary<(MethodInfo Method, string? Parameter, string Type), HarnessFunctionDefinition> _definitions = new();
     private readonly object _loadLock = new();
 
-    private FunctionTestHost(ServiceProvider services)
+    private FunctionTestHost(ServiceProvider services, AspNetCoreIntegration? aspNetCore)
     {
+        _aspNetCore = aspNetCore;
         _services = services;
         _runtime = new WorkerRuntime(services);
         _hostedServices = new HostedServiceRunner(services);
@@ -40,12 +42,14 @@ public sealed class FunctionTestHost : IAsyncDisposable
     /// <param name="configureWorker">Configures the worker as the app's Program does, for example <c>worker =&gt; worker.UseYieldDependencies(App.Register)</c>.</param>
     /// <param name="configureServices">Registers or replaces services: the app's own, a test database, fakes.</param>
     /// <param name="validateScopes">Fail when a scoped service is resolved from the root provider (stricter than production).</param>
+    /// <param name="httpModel">How HTTP triggers are served: as the app does (<see cref="TestHttpModel.AspNetCore"/> for an app that calls <c>ConfigureFunctionsWebApplication()</c>).</param>
     /// <returns>A host ready to invoke functions; dispose it to stop its hosted services and release its services.</returns>
     /// <exception cref="NotSupportedException">The worker in use is outside the versions this kit supports.</exception>
     public static FunctionTestHost Create(
         Action<IFunctionsWorkerApplicationBuilder>? configureWorker = null,
         Action<IServiceCollection>? configureServices = null,
-        bool validateScopes = true)
+        bool validateScopes = true,
+        TestHttpModel httpModel = TestHttpModel.BuiltIn)
     {
         WorkerCompatibility.EnsureSupported();
         var services = new ServiceCollection();
@@ -62,6 +66,8 @@ public sealed class FunctionTestHost : IAsyncDisposable
             WorkerInternalTypes.WorkerDiagnostics,
             InterfaceProxy.Create(WorkerInternalTypes.WorkerDiagnostics, static (_, _) => null)));
 
+        // The integration's middleware comes first, as ConfigureFunctionsWebApplication puts it.
+        var aspNetCore = httpModel == TestHttpModel.AspNetCore ? AspNetCoreIntegration.Install(builder) : null;
         configureWorker?.Invoke(builder);
         builder.UseDefaultWorkerMiddleware();
         configureServices?.Invoke(services);
@@ -76,7 +82,7 @@ public sealed class FunctionTestHost : IAsyncDisposable
         }
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = validateScopes });
-        return new FunctionTestHost(provider);
+        return new FunctionTestHost(provider, aspNetCore);
     }
 
     /// <summary>
@@ -101,6 +107,11 @@ public sealed class FunctionTestHost : IAsyncDisposable
             var bindings = new InvocationBindings(context, definition, trigger, _runtime.GetOutputBindingsInfo);
             WorkerRuntime.SetFeature(features, WorkerInternalTypes.FunctionBindingsFeature, bindings.CreateFeature());
             _runtime.SetInputConversionFeature(features);
+
+            if (_aspNetCore is not null && trigger.HttpRequest is { } request)
+            {
+                return await InvokeWithHttpContextAsync(_aspNetCore, context, bindings, request, cancellationToken);
+            }
 
             Exception? failure = null;
             try
@@ -133,6 +144,21 @@ public sealed class FunctionTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Invokes <paramref name="method"/> of <typeparamref name="TFunctions"/>, as <see cref="InvokeAsync(MethodInfo, TriggerInput, CancellationToken)"/> does.
+    /// </summary>
+    /// <typeparam name="TFunctions">The class that declares the function.</typeparam>
+    /// <param name="method">The function method's name.</param>
+    /// <param name="trigger">What the trigger brings: an HTTP request, a queue message, ...</param>
+    /// <param name="cancellationToken">The invocation's token, as the host would cancel it.</param>
+    /// <returns>What the invocation left behind.</returns>
+    public Task<FunctionTestResult> InvokeAsync<TFunctions>(string method, TriggerInput trigger, CancellationToken cancellationToken = default) =>
+        InvokeAsync(
+            typeof(TFunctions).GetMethod(method, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
+                ?? throw new ArgumentException($"{typeof(TFunctions).Name} has no method '{method}'.", nameof(method)),
+            trigger,
+            cancellationToken);
+
     /// <summary>Starts the hosted services as the host does at startup; also done by the first invocation.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default) => _hostedServices.StartAsync(cancellationToken);
 
@@ -163,6 +189,36 @@ public sealed class FunctionTestHost : IAsyncDisposable
 
             return loaded;
         }
+    }
+
+    private async Task<FunctionTestResult> InvokeWithHttpContextAsync(
+        AspNetCoreIntegration aspNetCore,
+        FunctionContext context,
+        InvocationBindings bindings,
+        HttpRequestSpec request,
+        CancellationToken cancellationToken)
+    {
+        var responseBody = new MemoryStream();
+        var httpContext = TestHttpContext.Create(request, responseBody, cancellationToken);
+        var pipeline = _runtime.InvokeFunctionAsync(context);
+        Exception? failure = null;
+        try
+        {
+            await aspNetCore.ServeAsync(_services, context.InvocationId, httpContext, pipeline);
+            await pipeline;
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+
+        return new FunctionTestResult(
+            context,
+            failure,
+            bindings.InvocationResult,
+            new Dictionary<string, object?>(bindings.OutputBindingData),
+            HttpResponseSnapshot.Capture(httpContext.Response, responseBody),
+            null);
     }
 
     private static object CreateRetryFeature(TriggerInput trigger)

@@ -6,12 +6,11 @@ namespace YieldDeps.Testing;
 /// <summary>The HTTP response as the worker would send it: read right after the pipeline, before the scope is disposed.</summary>
 public sealed class HttpResponseSnapshot
 {
-    private HttpResponseSnapshot(HttpResponseData response, string body)
+    private HttpResponseSnapshot(HttpStatusCode status, IReadOnlyDictionary<string, IReadOnlyList<string>> headers, string body, HttpResponseData? response)
     {
         Response = response;
-        StatusCode = response.StatusCode;
-        Headers = response.Headers
-            .ToDictionary(h => h.Key, h => (IReadOnlyList<string>)h.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+        StatusCode = status;
+        Headers = headers;
         Body = body;
     }
 
@@ -24,8 +23,8 @@ public sealed class HttpResponseSnapshot
     /// <summary>Gets the response's body, read as UTF-8.</summary>
     public string Body { get; }
 
-    /// <summary>Gets the response object the function or the middleware produced.</summary>
-    public HttpResponseData Response { get; }
+    /// <summary>Gets the response object the function or the middleware produced, for the built-in HTTP model.</summary>
+    public HttpResponseData? Response { get; }
 
     /// <summary>Gets the values of a header joined by commas, or null when it is absent.</summary>
     /// <param name="name">The header's name.</param>
@@ -33,5 +32,16 @@ public sealed class HttpResponseSnapshot
     public string? Header(string name) => Headers.TryGetValue(name, out var values) ? string.Join(",", values) : null;
 
     internal static HttpResponseSnapshot Capture(HttpResponseData response) =>
-        new(response, TestHttpResponseData.ReadBody(response.Body));
+        new(
+            response.StatusCode,
+            response.Headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)h.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
+            TestHttpResponseData.ReadBody(response.Body),
+            response);
+
+    internal static HttpResponseSnapshot Capture(Microsoft.AspNetCore.Http.HttpResponse response, MemoryStream body) =>
+        new(
+            (HttpStatusCode)response.StatusCode,
+            response.Headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)h.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.OrdinalIgnoreCase),
+            System.Text.Encoding.UTF8.GetString(body.ToArray()),
+            null);
 }
