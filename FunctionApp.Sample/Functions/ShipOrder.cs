@@ -14,6 +14,7 @@ public static class ShipOrder
     public static async Task Run(
         [QueueTrigger("orders-to-ship", Connection = "AzureWebJobsStorage")] string message,
         DbSession db,
+        TimeProvider clock,
         CancellationToken cancellationToken)
     {
         if (!long.TryParse(message.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var orderId))
@@ -23,7 +24,7 @@ public static class ShipOrder
 
         await using var log = db.Command(
             "INSERT INTO shipment_log (order_id, logged_at) VALUES ($id, $at)",
-            ("$id", orderId), ("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+            ("$id", orderId), ("$at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
         await log.ExecuteNonQueryAsync(cancellationToken);
 
         await using var ship = db.Command("UPDATE orders SET shipped = 1 WHERE id = $id", ("$id", orderId));

@@ -120,4 +120,27 @@ public sealed class StyleTests
         Assert.Contains("'HiddenConstructorDependency' has no public constructor", hidden.Message, StringComparison.Ordinal);
         Assert.Contains("'ByRefFactory.Make' has parameter 'counter' passed by reference", byRef.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ALambdaReturningAnIterator_KeyedByTheElementType_IsAYieldDependency()
+    {
+        var journal = new Journal();
+        await using var run = await DependencyRun.StartAsync<StrictResource>(
+            deps => deps.Add<StrictResource>((Journal j) => OutcomeProbe.Strict(j)),
+            o => o.Services.AddSingleton(journal));
+
+        await run.SucceedAsync();
+
+        Assert.Equal(["strict resumed"], journal.Entries);
+    }
+
+    [Fact]
+    public void ALambdaReturningASequence_WithoutAKey_IsStillRejected_AskingWhichWasMeant()
+    {
+        var deps = new DependencyRegistry();
+
+        var error = Assert.Throws<DependencyRegistrationException>(() => deps.Add((Journal j) => OutcomeProbe.Strict(j)));
+
+        Assert.Contains("is not an iterator method", error.Message, StringComparison.Ordinal);
+    }
 }

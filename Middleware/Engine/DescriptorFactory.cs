@@ -14,12 +14,12 @@ internal static class DescriptorFactory
 
         DependencyStyle style;
         Type valueType;
-        if (IsGeneric(returnType, typeof(IAsyncEnumerable<>)) && method.IsDefined(typeof(AsyncIteratorStateMachineAttribute), false))
+        if (IsGeneric(returnType, typeof(IAsyncEnumerable<>)) && (method.IsDefined(typeof(AsyncIteratorStateMachineAttribute), false) || KeysTheElement(key, returnType)))
         {
             style = DependencyStyle.AsyncIterator;
             valueType = returnType.GetGenericArguments()[0];
         }
-        else if (IsGeneric(returnType, typeof(IEnumerable<>)) && method.IsDefined(typeof(IteratorStateMachineAttribute), false))
+        else if (IsGeneric(returnType, typeof(IEnumerable<>)) && (method.IsDefined(typeof(IteratorStateMachineAttribute), false) || KeysTheElement(key, returnType)))
         {
             style = DependencyStyle.SyncIterator;
             valueType = returnType.GetGenericArguments()[0];
@@ -114,6 +114,13 @@ internal static class DescriptorFactory
 
         return key;
     }
+
+    /// <summary>
+    /// A delegate that is not itself an iterator but returns one (a lambda calling an iterator method, as overrides
+    /// often are) is a yield dependency when it is keyed by the element type: the key says which was meant.
+    /// </summary>
+    private static bool KeysTheElement(Type? key, Type sequenceType) =>
+        key is not null && key != sequenceType && key.IsAssignableFrom(sequenceType.GetGenericArguments()[0]);
 
     private static void RejectByRef(string name, ParameterInfo[] parameters)
     {
