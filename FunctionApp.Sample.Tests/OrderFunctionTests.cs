@@ -23,6 +23,7 @@ public sealed class OrderFunctionTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
+        #region readme-function-test-host
         _host = FunctionTestHost.Create(
             worker => worker.UseYieldDependencies(SampleApp.RegisterDependencies),
             services => services
@@ -30,6 +31,7 @@ public sealed class OrderFunctionTests : IAsyncLifetime
                 .AddSingleton(new ApiKeySettings(ApiKey))
                 .AddSingleton(TimeProvider.System),
             httpModel: TestHttpModel.AspNetCore);
+        #endregion
     }
 
     public async Task DisposeAsync()
@@ -62,9 +64,13 @@ public sealed class OrderFunctionTests : IAsyncLifetime
     {
         var stock = _database.Stock("GADGET-1");
 
-        var result = await PostOrderAsync("""{"sku":"GADGET-1","quantity":99}""");
+        #region readme-function-test-invoke
+        var result = await _host.InvokeAsync<Orders>(
+            nameof(Orders.Create),
+            TriggerInput.Http("POST", "http://localhost/api/orders", """{"sku":"GADGET-1","quantity":99}""", headers: [new("x-api-key", ApiKey)]));
 
         Assert.Equal(HttpStatusCode.Conflict, result.HttpResponse!.StatusCode);
+        #endregion
         Assert.Equal("application/problem+json; charset=utf-8", result.HttpResponse.Header("Content-Type"));
         Assert.Equal(0, _database.Orders());
         Assert.Equal(stock, _database.Stock("GADGET-1"));

@@ -33,7 +33,10 @@ public sealed class SessionAndStartupTests
     public async Task TheSession_RollsBack_WhenTheFunctionFails()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var run = await OpenAsync(database);
+        #region readme-dependency-run
+        await using var run = await DependencyRun.StartAsync<DbSession>(
+            deps => deps.Add(DatabaseSession.Open),
+            options => options.Services.AddSingleton(database.Database));
         await using (var insert = run.Value.Command("INSERT INTO orders (sku, quantity) VALUES ('WIDGET-1', 3)"))
         {
             await insert.ExecuteNonQueryAsync();
@@ -43,11 +46,13 @@ public sealed class SessionAndStartupTests
 
         Assert.Equal(OutcomeStatus.Faulted, result.Status);
         Assert.Equal(0, database.Orders());
+        #endregion
     }
 
     [Fact]
     public void TheAppsRegistrationsAndFunctions_PassTheStartupChecks()
     {
+        #region readme-startup-checks
         StartupChecks.Validate(
             typeof(Orders).Assembly,
             SampleApp.RegisterDependencies,
@@ -55,6 +60,7 @@ public sealed class SessionAndStartupTests
                 .AddSingleton(new SampleDatabase("Data Source=:memory:"))
                 .AddSingleton(new ApiKeySettings("key"))
                 .AddSingleton(TimeProvider.System));
+        #endregion
     }
 
     [Fact]
