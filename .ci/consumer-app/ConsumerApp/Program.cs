@@ -1,0 +1,14 @@
+using ConsumerApp;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using YieldDeps;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddSingleton(new NotesDatabase(Environment.GetEnvironmentVariable("NotesDb") ?? "Data Source=notes.db"));
+builder.UseYieldDependencies(NotesDatabase.Register);
+
+var host = builder.Build();
+await host.Services.GetRequiredService<NotesDatabase>().EnsureCreatedAsync();
+await host.RunAsync();
