@@ -1,0 +1,16 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace YieldDeps.Testing;
+
+/// <summary>Picks a loopback TCP port for a local host to listen on.</summary>
+internal static class FreePort
+{
+    /// <summary>A loopback TCP port that was free a moment ago.</summary>
+    public static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
