@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 using YieldDeps.EndToEnd.Tests.Fixtures;
 using YieldDeps.EndToEnd.Tests.Infrastructure;
+using YieldDeps.Testing;
 
 namespace YieldDeps.EndToEnd.Tests;
 
@@ -25,7 +27,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
         var empty = Directory.CreateTempSubdirectory("localhost-empty-");
         try
         {
-            await using var host = await LocalHostProcess.LaunchAsync(empty.FullName);
+            await using var host = await LocalFunctionsHost.LaunchAsync(empty.FullName);
 
             var exitCode = await host.WaitForExitAsync(ExitTimeout);
 
@@ -42,7 +44,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
     public async Task A_missing_app_folder_fails_fast_with_a_clear_message()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"localhost-missing-{Guid.NewGuid():N}");
-        await using var host = await LocalHostProcess.LaunchAsync(missing);
+        await using var host = await LocalFunctionsHost.LaunchAsync(missing);
 
         var exitCode = await host.WaitForExitAsync(ExitTimeout);
 
@@ -61,7 +63,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
                 Path.Combine(app.FullName, "worker.config.json"),
                 """{ "description": { "language": "dotnet-isolated", "defaultExecutablePath": "/bin/sh", "defaultWorkerPath": "worker.sh" } }""");
             File.WriteAllText(Path.Combine(app.FullName, "worker.sh"), "exit 3");
-            await using var host = await LocalHostProcess.LaunchAsync(app.FullName);
+            await using var host = await LocalFunctionsHost.LaunchAsync(app.FullName);
 
             var exitCode = await host.WaitForExitAsync(ExitTimeout);
 
@@ -88,7 +90,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
             var script = Path.Combine(app.FullName, "worker.sh");
             File.WriteAllText(script, $"#!/bin/sh\necho $$ > '{pidFile}'\nexec sleep 600\n");
             File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            await using var host = await LocalHostProcess.LaunchAsync(app.FullName, extraArguments: ["--worker-timeout", "3"]);
+            await using var host = await LocalFunctionsHost.LaunchAsync(app.FullName, extraArguments: ["--worker-timeout", "3"]);
 
             var exitCode = await host.WaitForExitAsync(ExitTimeout);
 
@@ -113,7 +115,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
                 Path.Combine(project.FullName, "Broken.csproj"),
                 """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework><OutputType>Exe</OutputType></PropertyGroup></Project>""");
             File.WriteAllText(Path.Combine(project.FullName, "Program.cs"), "this is not C#");
-            await using var host = await LocalHostProcess.LaunchAsync(project.FullName);
+            await using var host = await LocalFunctionsHost.LaunchAsync(project.FullName);
 
             var exitCode = await host.WaitForExitAsync(TimeSpan.FromMinutes(3));
 
@@ -130,10 +132,10 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
     [Fact]
     public async Task Ctrl_C_terminates_the_worker_and_exits_zero()
     {
-        await using var host = await LocalHostProcess.StartAsync(ProbeOutput);
+        await using var host = await LocalFunctionsHost.StartAsync(ProbeOutput);
         var workerId = WorkerProcessId(host.Output);
 
-        host.Signal(PosixSignals.SigInt);
+        host.Signal(PosixSignal.SIGINT);
         var exitCode = await host.WaitForExitAsync(ExitTimeout);
 
         Assert.Equal(0, exitCode);
@@ -149,7 +151,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
         var events = Path.Combine(Path.GetTempPath(), $"localhost-dying-{Guid.NewGuid():N}.events");
         try
         {
-            await using var host = await LocalHostProcess.StartAsync(ProbeOutput, new Dictionary<string, string> { ["PROBE_EVENTS_FILE"] = events });
+            await using var host = await LocalFunctionsHost.StartAsync(ProbeOutput, new Dictionary<string, string> { ["PROBE_EVENTS_FILE"] = events });
             var tag = Guid.NewGuid().ToString("N");
             var pending = host.Client.GetAsync($"probe/slow/{tag}");
             await Eventually.WaitForAsync(() => File.Exists(events) && File.ReadAllText(events).Contains($"started:{tag}", StringComparison.Ordinal), "the slow function to start");
@@ -189,7 +191,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
                 Path.Combine(copy.FullName, "local.settings.json"),
                 """{ "IsEncrypted": false, "Values": { "PROBE_FROM_FILE": "from-file", "PROBE_OVERRIDDEN": "from-file" } }""");
 
-            await using var host = await LocalHostProcess.StartAsync(copy.FullName, new Dictionary<string, string> { ["PROBE_OVERRIDDEN"] = "from-env" });
+            await using var host = await LocalFunctionsHost.StartAsync(copy.FullName, new Dictionary<string, string> { ["PROBE_OVERRIDDEN"] = "from-env" });
 
             Assert.Equal("from-file", await host.Client.GetStringAsync("probe/setting/PROBE_FROM_FILE"));
             Assert.Equal("from-env", await host.Client.GetStringAsync("probe/setting/PROBE_OVERRIDDEN"));

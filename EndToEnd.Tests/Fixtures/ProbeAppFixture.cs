@@ -1,4 +1,5 @@
 using YieldDeps.EndToEnd.Tests.Infrastructure;
+using YieldDeps.Testing;
 
 namespace YieldDeps.EndToEnd.Tests.Fixtures;
 
@@ -9,13 +10,13 @@ namespace YieldDeps.EndToEnd.Tests.Fixtures;
 /// </summary>
 public abstract class ProbeAppFixture(string appName) : IAsyncLifetime
 {
-    private LocalHostProcess? host;
+    private LocalFunctionsHost? host;
 
     public string AppName { get; } = appName;
 
     public string EventsFile { get; } = Path.Combine(Path.GetTempPath(), $"localhost-probe-{Guid.NewGuid():N}.events");
 
-    public LocalHostProcess Host => host ?? throw new InvalidOperationException("The fixture has not started.");
+    public LocalFunctionsHost Host => host ?? throw new InvalidOperationException("The fixture has not started.");
 
     public HttpClient Client => Host.Client;
 
@@ -38,7 +39,7 @@ public abstract class ProbeAppFixture(string appName) : IAsyncLifetime
     {
         // The project folder, so LocalHost's own build step is exercised too.
         var environment = new Dictionary<string, string>(AppEnvironment) { ["PROBE_EVENTS_FILE"] = EventsFile };
-        host = await LocalHostProcess.StartAsync(RepositoryPaths.ProbeApp(AppName), environment);
+        host = await LocalFunctionsHost.StartAsync(RepositoryPaths.ProbeApp(AppName), environment);
     }
 
     /// <summary>Gets further environment variables for the app, beside PROBE_EVENTS_FILE.</summary>

@@ -8,8 +8,6 @@ public static class RepositoryPaths
     /// <summary>The repository root: the nearest ancestor holding LocalHost/LocalHost.csproj.</summary>
     public static string Root => RootValue.Value;
 
-    public static string LocalHostProject => Path.Combine(Root, "LocalHost", "LocalHost.csproj");
-
     /// <summary>The folder of a probe app under EndToEnd.Tests/Apps.</summary>
     public static string ProbeApp(string name) => Path.Combine(Root, "EndToEnd.Tests", "Apps", name);
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using YieldDeps.EndToEnd.Tests.Infrastructure;
+using YieldDeps.Testing;
 
 namespace YieldDeps.EndToEnd.Tests.Notes;
 
@@ -7,9 +8,9 @@ namespace YieldDeps.EndToEnd.Tests.Notes;
 public sealed class NotesAppFixture : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("yielddeps-notes-").FullName;
-    private LocalHostProcess? _host;
+    private LocalFunctionsHost? _host;
 
-    public LocalHostProcess Host => _host ?? throw new InvalidOperationException("The fixture has not started.");
+    public LocalFunctionsHost Host => _host ?? throw new InvalidOperationException("The fixture has not started.");
 
     public HttpClient Client => Host.Client;
 
@@ -21,7 +22,7 @@ public sealed class NotesAppFixture : IAsyncLifetime
     }.ToString();
 
     public async Task InitializeAsync() =>
-        _host = await LocalHostProcess.StartAsync(RepositoryPaths.ProbeApp("NotesApp"), new Dictionary<string, string> { ["NotesDb"] = ConnectionString });
+        _host = await LocalFunctionsHost.StartAsync(RepositoryPaths.ProbeApp("NotesApp"), new Dictionary<string, string> { ["NotesDb"] = ConnectionString });
 
     public async Task DisposeAsync()
     {

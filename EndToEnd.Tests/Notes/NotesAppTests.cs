@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using YieldDeps.EndToEnd.Tests.Infrastructure;
+using YieldDeps.Testing;
 
 namespace YieldDeps.EndToEnd.Tests.Notes;
 
@@ -52,7 +53,7 @@ public sealed class NotesAppTests(NotesAppFixture app)
     public async Task A_registration_that_can_never_work_stops_the_host_at_startup_naming_the_dependency()
     {
         // The fixture has built the app; start its output again with the broken registration switched on.
-        await using var broken = await LocalHostProcess.LaunchAsync(
+        await using var broken = await LocalFunctionsHost.LaunchAsync(
             RepositoryPaths.ProbeAppOutput("NotesApp"),
             new Dictionary<string, string> { ["NotesDb"] = app.ConnectionString, ["NOTES_BROKEN_REGISTRATION"] = "1" });
 

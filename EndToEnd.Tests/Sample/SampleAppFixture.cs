@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using YieldDeps.EndToEnd.Tests.Infrastructure;
+using YieldDeps.Testing;
 
 namespace YieldDeps.EndToEnd.Tests.Sample;
 
@@ -12,9 +13,9 @@ public sealed class SampleAppFixture : IAsyncLifetime
     public const string ApiKey = "end-to-end-key";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("yielddeps-sample-").FullName;
-    private LocalHostProcess? _host;
+    private LocalFunctionsHost? _host;
 
-    public LocalHostProcess Host => _host ?? throw new InvalidOperationException("The fixture has not started.");
+    public LocalFunctionsHost Host => _host ?? throw new InvalidOperationException("The fixture has not started.");
 
     public HttpClient Client => Host.Client;
 
@@ -26,7 +27,7 @@ public sealed class SampleAppFixture : IAsyncLifetime
     }.ToString();
 
     public async Task InitializeAsync() =>
-        _host = await LocalHostProcess.StartAsync(
+        _host = await LocalFunctionsHost.StartAsync(
             Path.Combine(RepositoryPaths.Root, "FunctionApp.Sample"),
             new Dictionary<string, string> { ["SampleDb"] = ConnectionString, ["SampleApiKey"] = ApiKey });
 

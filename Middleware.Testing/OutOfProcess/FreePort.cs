@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace YieldDeps.EndToEnd.Tests.Infrastructure;
+namespace YieldDeps.Testing;
 
-public static class FreePort
+/// <summary>Picks a loopback TCP port for a local host to listen on.</summary>
+internal static class FreePort
 {
     /// <summary>A loopback TCP port that was free a moment ago.</summary>
     public static int Next()
