@@ -85,13 +85,23 @@ public sealed class FunctionTestHost : IAsyncDisposable
         return new FunctionTestHost(provider, aspNetCore);
     }
 
+    /// <summary>Invokes <paramref name="method"/> as the host would, with a token that never fires.</summary>
+    /// <param name="method">The function method.</param>
+    /// <param name="trigger">What the trigger brings: an HTTP request, a queue message, ...</param>
+    /// <returns>What the invocation left behind.</returns>
+    public Task<FunctionTestResult> InvokeAsync(MethodInfo method, TriggerInput trigger) => InvokeAsync(method, trigger, CancellationToken.None);
+
     /// <summary>
     /// Invokes <paramref name="method"/> as the host would: loads its definition once, creates the worker's context
     /// with the caller's token, runs the pipeline, reads the results, then disposes the context and its scope.
     /// Never throws for a failing function: see <see cref="FunctionTestResult.Exception"/>; it throws when the
     /// definition cannot be built or a hosted service fails to start.
     /// </summary>
-    public async Task<FunctionTestResult> InvokeAsync(MethodInfo method, TriggerInput trigger, CancellationToken cancellationToken = default)
+    /// <param name="method">The function method.</param>
+    /// <param name="trigger">What the trigger brings: an HTTP request, a queue message, ...</param>
+    /// <param name="cancellationToken">The invocation's token, as the host would cancel it.</param>
+    /// <returns>What the invocation left behind.</returns>
+    public async Task<FunctionTestResult> InvokeAsync(MethodInfo method, TriggerInput trigger, CancellationToken cancellationToken)
     {
         await StartAsync(cancellationToken);
         var definition = GetOrLoad(method, trigger);
@@ -150,9 +160,20 @@ public sealed class FunctionTestHost : IAsyncDisposable
     /// <typeparam name="TFunctions">The class that declares the function.</typeparam>
     /// <param name="method">The function method's name.</param>
     /// <param name="trigger">What the trigger brings: an HTTP request, a queue message, ...</param>
+    /// <returns>What the invocation left behind.</returns>
+    public Task<FunctionTestResult> InvokeAsync<TFunctions>(string method, TriggerInput trigger) =>
+        InvokeAsync<TFunctions>(method, trigger, CancellationToken.None);
+
+    /// <summary>
+    /// Invokes <paramref name="method"/> of <typeparamref name="TFunctions"/> with the invocation's token, as
+    /// <see cref="InvokeAsync(MethodInfo, TriggerInput, CancellationToken)"/> does.
+    /// </summary>
+    /// <typeparam name="TFunctions">The class that declares the function.</typeparam>
+    /// <param name="method">The function method's name.</param>
+    /// <param name="trigger">What the trigger brings: an HTTP request, a queue message, ...</param>
     /// <param name="cancellationToken">The invocation's token, as the host would cancel it.</param>
     /// <returns>What the invocation left behind.</returns>
-    public Task<FunctionTestResult> InvokeAsync<TFunctions>(string method, TriggerInput trigger, CancellationToken cancellationToken = default) =>
+    public Task<FunctionTestResult> InvokeAsync<TFunctions>(string method, TriggerInput trigger, CancellationToken cancellationToken) =>
         InvokeAsync(
             typeof(TFunctions).GetMethod(method, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
                 ?? throw new ArgumentException($"{typeof(TFunctions).Name} has no method '{method}'.", nameof(method)),
