@@ -142,4 +142,35 @@ public sealed class DependencyRunTests
 
         Assert.Contains("parameter 'opaque' of type Opaque that cannot be resolved", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AClassStyleDependency_ExitsWithTheExceptionItWasFinishedWith()
+    {
+        var journal = new Journal();
+        await using var run = await DependencyRun.StartAsync<B>(deps => deps.AddClass<FakeBDependency>(), o => o.Services.AddSingleton(journal));
+
+        var result = await run.FailAsync(new BodyFailedException());
+
+        Assert.Equal(["enter class B", "exit class B"], journal.Entries);
+        Assert.IsType<BodyFailedException>(result.Exception);
+    }
+
+    [Fact]
+    public async Task APlainDependency_HandsItsValueOver_AndDisposesItWhenAskedTo()
+    {
+        var resource = new DisposableProbe();
+        await using var run = await DependencyRun.StartAsync<DisposableProbe>(deps => deps.Add(() => resource, o => o.DisposeValue = true));
+
+        Assert.Same(resource, run.Value);
+        await run.SucceedAsync();
+
+        Assert.True(resource.Disposed);
+    }
+
+    public sealed class DisposableProbe : IDisposable
+    {
+        public bool Disposed { get; private set; }
+
+        public void Dispose() => Disposed = true;
+    }
 }
