@@ -146,6 +146,22 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
     }
 
     [Fact]
+    public async Task A_host_killed_outright_takes_its_worker_with_it()
+    {
+        // On Linux, where LocalHost ties the worker to itself with the parent-death signal (and CI runs).
+        await using var host = await LocalFunctionsHost.StartAsync(ProbeOutput);
+        var workerId = WorkerProcessId(host.Output);
+        Assert.True(IsRunning(workerId), $"worker {workerId} should run");
+
+        using (var localHost = Process.GetProcessById(host.ProcessId))
+        {
+            localHost.Kill();
+        }
+
+        await Eventually.WaitForAsync(() => !IsRunning(workerId), $"worker {workerId} to die with its killed host");
+    }
+
+    [Fact]
     public async Task A_worker_that_dies_fails_pending_requests_and_stops_the_host_non_zero()
     {
         var events = Path.Combine(Path.GetTempPath(), $"localhost-dying-{Guid.NewGuid():N}.events");
@@ -208,6 +224,21 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
 
     private static bool IsRunning(int processId)
     {
+        // A process killed after its parent died may linger as a zombie until it is reaped: that is not running.
+        var stat = $"/proc/{processId}/stat";
+        if (File.Exists(stat))
+        {
+            try
+            {
+                var fields = File.ReadAllText(stat);
+                return fields[(fields.LastIndexOf(')') + 2)..][0] != 'Z';
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }
+
         try
         {
             using var process = Process.GetProcessById(processId);

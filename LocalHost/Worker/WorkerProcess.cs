@@ -72,6 +72,12 @@ internal sealed class WorkerProcess : IDisposable
         startInfo.Environment["FUNCTIONS_WORKER_DIRECTORY"] = app.OutputDirectory;
         startInfo.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = app.OutputDirectory;
 
+        var tiedToLocalHost = ParentDeathSignal.IsAvailable;
+        if (tiedToLocalHost)
+        {
+            ParentDeathSignal.Apply(startInfo);
+        }
+
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var worker = new WorkerProcess(process);
         var stdoutDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -108,7 +114,14 @@ internal sealed class WorkerProcess : IDisposable
 
         try
         {
-            process.Start();
+            if (tiedToLocalHost)
+            {
+                ParentDeathSignal.Start(process);
+            }
+            else
+            {
+                process.Start();
+            }
         }
         catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
