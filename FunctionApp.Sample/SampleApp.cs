@@ -13,7 +13,9 @@ public static class SampleApp
     public static void RegisterDependencies(DependencyRegistry deps)
     {
         deps.Add(DatabaseSession.Open);
+        deps.Add(DatabaseSession.OpenForReading);
         deps.Add(ApiKeyCheck.Require);
+        deps.Add(OrderBody.Read);
         deps.Add(PingChain.First);
         deps.Add(PingChain.Second);
         deps.Add(PingChain.Third);

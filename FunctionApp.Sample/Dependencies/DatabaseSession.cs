@@ -16,4 +16,15 @@ public static class DatabaseSession
         yield return new DbSession(connection, transaction);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// A session for functions that only read: its transaction is deferred, so it takes no write lock and a slow
+    /// reader never stalls the writers. Nothing is written, so there is nothing to commit.
+    /// </summary>
+    public static async IAsyncEnumerable<ReadSession> OpenForReading(SampleDatabase database, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        yield return new ReadSession(new DbSession(connection, transaction));
+    }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Globalization;
 using FunctionApp.Sample.Data;
 using FunctionApp.Sample.Dependencies;
 using Microsoft.AspNetCore.Http;
@@ -12,16 +12,14 @@ namespace FunctionApp.Sample.Functions;
 [Depends(typeof(ApiCaller))]
 public sealed class Orders
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
+    /// <summary>The order is read and checked (a dependency) before the session opens: it is declared first.</summary>
     [Function("CreateOrder")]
     public static async Task<IActionResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders")] HttpRequest request,
+        OrderRequest order,
         DbSession db,
         CancellationToken cancellationToken)
     {
-        var order = await ReadAsync(request, cancellationToken);
-
         // The order row goes in first; if the stock cannot cover it, the exception below rolls this insert back.
         await using var insert = db.Command(
             "INSERT INTO orders (sku, quantity) SELECT $sku, $quantity WHERE EXISTS (SELECT 1 FROM products WHERE sku = $sku) RETURNING id",
@@ -44,43 +42,24 @@ public sealed class Orders
 
     [Function("GetOrder")]
     public static async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orders/{id:long}")] HttpRequest request,
-        long id,
-        DbSession db,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orders/{id}")] HttpRequest request,
+        string id,
+        ReadSession db,
         CancellationToken cancellationToken)
     {
-        await using var select = db.Command("SELECT id, sku, quantity, shipped FROM orders WHERE id = $id", ("$id", id));
+        // No route constraint: a malformed id is a 400 problem saying so, not a bare 404 from routing.
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var orderId))
+        {
+            throw new HttpProblemException(400, "The order id must be a whole number.");
+        }
+
+        await using var select = db.Command("SELECT id, sku, quantity, shipped FROM orders WHERE id = $id", ("$id", orderId));
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
-            throw new HttpProblemException(404, $"Order {id} does not exist.");
+            throw new HttpProblemException(404, $"Order {orderId} does not exist.");
         }
 
         return new OkObjectResult(new Order(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetBoolean(3)));
-    }
-
-    private static async Task<OrderRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        OrderRequest? order;
-        try
-        {
-            order = await JsonSerializer.DeserializeAsync<OrderRequest>(request.Body, Json, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            throw new HttpProblemException(400, $"The body is not a valid order: {e.Message}");
-        }
-
-        if (order is null || string.IsNullOrWhiteSpace(order.Sku))
-        {
-            throw new HttpProblemException(400, "The order needs a 'sku'.");
-        }
-
-        if (order.Quantity <= 0)
-        {
-            throw new HttpProblemException(400, "The order's 'quantity' must be at least 1.");
-        }
-
-        return order;
     }
 }

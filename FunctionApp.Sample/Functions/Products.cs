@@ -1,4 +1,5 @@
 using FunctionApp.Sample.Data;
+using FunctionApp.Sample.Dependencies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -12,9 +13,10 @@ public static class Products
     public static async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "products/{sku}")] HttpRequest request,
         string sku,
-        DbSession db,
+        ReadSession db,
         CancellationToken cancellationToken)
     {
+        Skus.Require(sku, "product code");
         await using var select = db.Command("SELECT sku, name, stock FROM products WHERE sku = $sku", ("$sku", sku));
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))

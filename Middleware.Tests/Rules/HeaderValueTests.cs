@@ -54,7 +54,7 @@ public sealed class HeaderValueTests
         var result = await GetAsync(new("x-tenant", "acme"), new("x-shard", "third"));
 
         Assert.Equal(400, (int)result.HttpResponse!.StatusCode);
-        Assert.Equal("The header 'x-shard' is not a valid Int32.", Detail(result));
+        Assert.Equal("The header 'x-shard' is not a whole number in range.", Detail(result));
     }
 
     [Fact]

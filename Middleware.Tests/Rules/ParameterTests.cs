@@ -59,7 +59,7 @@ public sealed class ParameterTests
 
         Assert.Equal(400, (int)result.HttpResponse!.StatusCode);
         Assert.Equal("application/problem+json; charset=utf-8", result.HttpResponse.Header("Content-Type"));
-        Assert.Equal("The value of 'id' is not a valid Int32.", Detail(result));
+        Assert.Equal("The value of 'id' is not a whole number in range.", Detail(result));
     }
 
     [Fact]

@@ -15,6 +15,34 @@ internal static class SimpleValues
             || type == typeof(DateOnly) || type == typeof(TimeOnly);
     }
 
+    /// <summary>
+    /// Says what a value must be in words a client understands: a 400 problem names the value, never a .NET type.
+    /// </summary>
+    public static string Describe(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsEnum)
+        {
+            return $"one of: {string.Join(", ", Enum.GetNames(type))}";
+        }
+
+        return Type.GetTypeCode(type) switch
+        {
+            TypeCode.Byte or TypeCode.SByte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32 or TypeCode.UInt32
+                or TypeCode.Int64 or TypeCode.UInt64 => "a whole number in range",
+            TypeCode.Single or TypeCode.Double or TypeCode.Decimal => "a number",
+            TypeCode.Boolean => "true or false",
+            TypeCode.Char => "a single character",
+            TypeCode.DateTime => "a date and time",
+            _ when type == typeof(Guid) => "a GUID",
+            _ when type == typeof(DateTimeOffset) => "a date and time",
+            _ when type == typeof(DateOnly) => "a date",
+            _ when type == typeof(TimeOnly) => "a time of day",
+            _ when type == typeof(TimeSpan) => "a duration",
+            _ => "valid",
+        };
+    }
+
     /// <summary>Converts a binding data value to <paramref name="type"/>; throws a 400 problem when it cannot.</summary>
     /// <param name="raw">The value as the host has it.</param>
     /// <param name="type">The parameter's type.</param>
@@ -53,7 +81,7 @@ internal static class SimpleValues
         }
         catch (Exception e) when (e is FormatException or NotSupportedException or ArgumentException or OverflowException || e.InnerException is FormatException or OverflowException)
         {
-            throw new HttpProblemException(400, $"The {label ?? $"value of '{name}'"} is not a valid {TypeNames.Of(type)}.", e);
+            throw new HttpProblemException(400, $"The {label ?? $"value of '{name}'"} is not {Describe(target)}.", e);
         }
     }
 }

@@ -1,0 +1,9 @@
+using Microsoft.Data.Sqlite;
+
+namespace FunctionApp.Sample.Data;
+
+/// <summary>A read-only view of the database for one invocation: a deferred transaction, so readers never take the write lock.</summary>
+public sealed class ReadSession(DbSession session)
+{
+    public SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters) => session.Command(sql, parameters);
+}
