@@ -200,6 +200,7 @@ internal sealed class DependencyInvocation
                 }
 
                 _entered[i] = default;
+                inFlight ??= CancelledDuringTeardown();
                 inFlight = await TeardownOneAsync(entry, inFlight, deadline).ConfigureAwait(false);
                 MarkTornDown(entry.Slot);
             }
@@ -266,6 +267,24 @@ internal sealed class DependencyInvocation
             outcome.Deadline = null;
             deadline.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The host gave up on the invocation while its dependencies were being finished: those not finished yet roll
+    /// back rather than commit work the host will report as failed (and may retry).
+    /// </summary>
+    private Exception? CancelledDuringTeardown()
+    {
+        if (!_cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        var cancelled = new OperationCanceledException("The invocation was cancelled while its dependencies were being finished.", _cancellationToken);
+        _cancelled = true;
+        Outcome.Status = OutcomeStatus.Cancelled;
+        Outcome.Exception = cancelled;
+        return cancelled;
     }
 
     private void Defer(EnteredEntry entry)
