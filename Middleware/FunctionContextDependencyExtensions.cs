@@ -22,6 +22,13 @@ public static class FunctionContextDependencyExtensions
             return (T)value!;
         }
 
+        if (invocation.Plan.Nodes.Any(n => n.Descriptor.Key == typeof(T)))
+        {
+            throw new InvalidOperationException(
+                $"Function '{context.FunctionDefinition.Name}' uses dependency {typeof(T).Name} without the per-invocation cache (UseCache = false or [Fresh]): " +
+                "every use has an instance of its own, so there is no single one to look up. Take it as a parameter instead.");
+        }
+
         throw new InvalidOperationException(
             $"Function '{context.FunctionDefinition.Name}' does not use dependency {typeof(T).Name}: declare it as a parameter or with [Depends(typeof({typeof(T).Name}))].");
     }

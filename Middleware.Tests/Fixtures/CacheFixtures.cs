@@ -45,4 +45,16 @@ public sealed class CacheFunctions(Session fromConstructor, Journal journal)
 
     public void FromContext([QueueTrigger("cache")] string message, Session fromParameter, FunctionContext context) =>
         journal.Add($"param={fromParameter.Number} context={context.GetDependency<Session>().Number} repository={context.TryGetDependency<Repository>(out _)}");
+
+    public void LooksUp([QueueTrigger("cache")] string message, Session fromParameter, FunctionContext context)
+    {
+        try
+        {
+            journal.Add($"found {context.GetDependency<Session>().Number}");
+        }
+        catch (InvalidOperationException e)
+        {
+            journal.Add(e.Message);
+        }
+    }
 }

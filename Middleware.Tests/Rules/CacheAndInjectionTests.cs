@@ -107,4 +107,14 @@ public sealed class CacheAndInjectionTests
 
         Assert.Equal(2, journal.Entries.Count(e => e == "setup A"));
     }
+
+    [Fact]
+    public async Task Injection_FunctionContextLookup_OfAnUncachedDependency_SaysWhyThereIsNoSingleInstance()
+    {
+        await using var worker = Workers.Create(deps => deps.Add(CacheDependencies.Open, o => o.UseCache = false), out var journal, out _);
+
+        (await worker.InvokeAsync(Method<CacheFunctions>(nameof(CacheFunctions.LooksUp)), TriggerInput.Queue("m"))).EnsureSucceeded();
+
+        Assert.Contains(journal.Entries, e => e.Contains("without the per-invocation cache (UseCache = false or [Fresh])", StringComparison.Ordinal));
+    }
 }
