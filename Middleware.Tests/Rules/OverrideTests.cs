@@ -117,4 +117,16 @@ public sealed class OverrideTests
 
         Assert.Contains("Request-scoped dependency 'Cursor' depends on function-scoped dependency 'StreamSession'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ARequestScopedOverride_WithoutARequestScopedRegistration_FailsWhenSet()
+    {
+        await using var worker = Workers.Chain(out _, out _);
+        await worker.StartAsync();
+        var overrides = worker.Services.GetRequiredService<IDependencyOverrides>();
+
+        var error = Assert.Throws<DependencyRegistrationException>(() => overrides.Override<B>(Replacements.FakeB, o => o.Scope = DependencyScope.Request));
+
+        Assert.Contains("is request-scoped, but no registration of the app is", error.Message, StringComparison.Ordinal);
+    }
 }

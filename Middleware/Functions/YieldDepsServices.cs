@@ -8,6 +8,20 @@ namespace YieldDeps.Functions;
 /// <summary>The services behind the middleware, registered once per app.</summary>
 internal static class YieldDepsServices
 {
+    /// <summary>
+    /// The step that finishes request-scoped dependencies after the response is part of the pipeline only when a
+    /// registration asked for it at startup; a request-scoped override without it would silently finish early.
+    /// </summary>
+    private static void RequireRequestScopeSupport(DependencyOverrides overrides, Type key, PipelineSetup setup)
+    {
+        if (overrides.TryGet(key, out var replacement) && replacement.Scope == DependencyScope.Request && !setup.FinisherActive)
+        {
+            throw new DependencyRegistrationException(
+                $"Override {replacement.Display} is request-scoped, but no registration of the app is, so the pipeline has no step that " +
+                "waits for the response. Register the dependency request-scoped at startup, or override it with the default scope.");
+        }
+    }
+
     public static void Add(IServiceCollection services, RegistrySource source)
     {
         var registry = source.Registry;
@@ -16,11 +30,13 @@ internal static class YieldDepsServices
         services.AddSingleton<DependencyOverrides>();
         services.AddSingleton<IDependencyOverrides>(sp => sp.GetRequiredService<DependencyOverrides>());
         services.AddSingleton<FunctionsInvocationHost>();
-        services.AddSingleton(sp => new DependencyCatalog(
-            registry,
-            sp.GetRequiredService<DependencyOverrides>(),
-            sp.GetRequiredService<FunctionsInvocationHost>(),
-            sp.GetService<IServiceProviderIsService>()));
+        services.AddSingleton(sp =>
+        {
+            var overrides = sp.GetRequiredService<DependencyOverrides>();
+            var catalog = new DependencyCatalog(registry, overrides, sp.GetRequiredService<FunctionsInvocationHost>(), sp.GetService<IServiceProviderIsService>());
+            overrides.Validate += key => RequireRequestScopeSupport(overrides, key, source.Setup);
+            return catalog;
+        });
         services.AddSingleton<FunctionPlanCache>();
         services.AddSingleton<LoggingDependencyEvents>();
         services.AddSingleton<HttpProblemWriter>();
