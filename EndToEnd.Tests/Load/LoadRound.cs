@@ -48,8 +48,13 @@ public static class LoadRound
         }
 
         var rows = await database.RowIdsAsync(prefix);
+        using (var collect = await host.Client.PostAsync("api/gc", content: null))
+        {
+            collect.EnsureSuccessStatusCode();
+        }
+
         var leaked = (int)Math.Abs(state.Entered - state.Exited) + (int)state.OpenConnections + await database.LeakedAsync();
-        return new LoadRoundResult(
+        var result = new LoadRoundResult(
             plan.Count,
             succeeded.Count,
             rows.Count,
@@ -57,6 +62,7 @@ public static class LoadRound
             Phantom: rows.Count(id => !succeeded.Contains(id)),
             leaked,
             WorkerRssKb(workerPid));
+        return result;
     }
 
     private static async Task<LoadAnswer> SendAsync(HttpClient client, LoadRequest request)

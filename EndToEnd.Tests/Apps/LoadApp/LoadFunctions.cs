@@ -35,6 +35,19 @@ public static class LoadFunctions
         LoadJournal journal) =>
         new OkObjectResult(new LoadState(counters.Entered, counters.Exited, counters.OpenConnections, journal.Snapshot()));
 
+    /// <summary>
+    /// Collects the garbage, so that the worker's memory read next is what it holds on to rather than what the
+    /// collector has not got round to yet.
+    /// </summary>
+    [Function("CollectGarbage")]
+    public static IActionResult CollectGarbage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "gc")] HttpRequest request)
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        return new NoContentResult();
+    }
+
     /// <summary>Forgets the journal between rounds, so a round's journal holds that round only.</summary>
     [Function("ClearJournal")]
     public static IActionResult ClearJournal(
