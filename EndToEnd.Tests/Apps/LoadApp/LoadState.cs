@@ -1,0 +1,4 @@
+namespace LoadApp;
+
+/// <summary>What <c>GET /api/state</c> answers.</summary>
+public sealed record LoadState(long Entered, long Exited, long OpenConnections, IReadOnlyDictionary<string, bool> Journal);

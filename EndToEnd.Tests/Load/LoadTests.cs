@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
+using YieldDeps.EndToEnd.Tests.Infrastructure;
+using YieldDeps.Testing;
+
+namespace YieldDeps.EndToEnd.Tests.Load;
+
+/// <summary>
+/// Load with injected faults through LocalHost and the real worker (Apps/LoadApp): two identical rounds of
+/// <see cref="Invocations"/> invocations, each inserting one row in a yield-dependency transaction, with a seeded
+/// 30% of bodies throwing after their insert, 5% of commits failing in the teardown, and 2% of requests abandoned by
+/// the client. Afterwards the rows are exactly the successes, every session entered was torn down, nothing is left
+/// open, and the worker's memory after the second round is within 10% of after the first. Prints one line:
+/// <c>load: db=... invocations=N succeeded=S rows=R lost=L phantom=P leaked=K memory_growth_pct=G</c>.
+/// Runs in CI as its own step: <c>dotnet test EndToEnd.Tests --filter Category=Load</c>.
+/// </summary>
+[Collection(LoadCollection.Name)]
+[Trait("Category", "Load")]
+public sealed partial class LoadTests(ITestOutputHelper output)
+{
+    public const int Invocations = 5000;
+    private const int Seed = 20261130;
+    private const double MaxMemoryGrowthPct = 10;
+
+    [Fact]
+    public async Task Sqlite_rows_are_exactly_the_successes_and_nothing_leaks()
+    {
+        await using var database = new SqliteLoadDatabase();
+        await RunAsync(database);
+    }
+
+    [PostgresFact]
+    public async Task Postgres_rows_are_exactly_the_successes_and_nothing_leaks()
+    {
+        var connectionString = Environment.GetEnvironmentVariable(PostgresLoadDatabase.Variable);
+        Assert.False(
+            string.IsNullOrEmpty(connectionString),
+            $"{PostgresLoadDatabase.Variable} is not set: CI must start PostgreSQL and set it (see .ci/run).");
+        await using var database = new PostgresLoadDatabase(connectionString!);
+        await RunAsync(database);
+    }
+
+    private async Task RunAsync(ILoadDatabase database)
+    {
+        await database.ResetAsync();
+        await using var host = await LocalFunctionsHost.StartAsync(
+            RepositoryPaths.ProbeApp("LoadApp"), new Dictionary<string, string> { ["LoadDb"] = database.AppConnectionString });
+        var workerPid = int.Parse(WorkerStarted().Match(host.Output).Groups[1].Value, CultureInfo.InvariantCulture);
+
+        var first = await LoadRound.RunAsync(host, database, "a-", LoadRequest.Plan("a-", Invocations, Seed), workerPid);
+        var second = await LoadRound.RunAsync(host, database, "b-", LoadRequest.Plan("b-", Invocations, Seed), workerPid);
+
+        var growth = (second.WorkerRssKb - first.WorkerRssKb) * 100.0 / first.WorkerRssKb;
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"load: db={database.Name} invocations={first.Invocations + second.Invocations} succeeded={first.Succeeded + second.Succeeded} rows={first.Rows + second.Rows} lost={first.Lost + second.Lost} phantom={first.Phantom + second.Phantom} leaked={first.Leaked + second.Leaked} memory_growth_pct={growth:F1}");
+        output.WriteLine(line);
+        Console.WriteLine(line);
+
+        Assert.Equal(0, first.Lost + second.Lost);
+        Assert.Equal(0, first.Phantom + second.Phantom);
+        Assert.Equal(0, first.Leaked + second.Leaked);
+        Assert.True(growth <= MaxMemoryGrowthPct, $"The worker's memory grew by {growth:F1}% from the first round to the second.");
+    }
+
+    [GeneratedRegex(@"LocalHost: started worker \S+ \(pid (\d+)\)")]
+    private static partial Regex WorkerStarted();
+}

@@ -1,0 +1,93 @@
+using Npgsql;
+using YieldDeps.EndToEnd.Tests.Infrastructure;
+
+namespace YieldDeps.EndToEnd.Tests.Load;
+
+/// <summary>
+/// The PostgreSQL database named by <see cref="Variable"/>. The app's pool keeps no idle connection for long
+/// (minimum size 0, idle connections pruned after two seconds), so once the load is over every session the app
+/// opened must go away, and none may be left <c>idle in transaction</c>.
+/// </summary>
+public sealed class PostgresLoadDatabase(string connectionString) : ILoadDatabase
+{
+    public const string Variable = "YIELDDEPS_POSTGRES";
+
+    private const string ApplicationName = "yielddeps-load-app";
+
+    public string Name => "postgres";
+
+    public string AppConnectionString => new NpgsqlConnectionStringBuilder(connectionString)
+    {
+        ApplicationName = ApplicationName,
+        MinPoolSize = 0,
+        MaxPoolSize = 40,
+        ConnectionIdleLifetime = 2,
+        ConnectionPruningInterval = 1,
+    }.ToString();
+
+    public async Task ResetAsync() => await ExecuteAsync("DROP TABLE IF EXISTS load_rows");
+
+    public async Task<IReadOnlySet<string>> RowIdsAsync(string prefix)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT id FROM load_rows WHERE starts_with(id, @prefix)", connection);
+        command.Parameters.AddWithValue("prefix", prefix);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// Sessions of the app <c>idle in transaction</c> now, plus the app's sessions still open once its pool has had
+    /// the time to drop its idle connections (its idle size is then zero).
+    /// </summary>
+    public async Task<int> LeakedAsync()
+    {
+        var idleInTransaction = await AppSessionsAsync("AND state LIKE 'idle in transaction%'");
+        int open;
+        try
+        {
+            open = await Eventually.WaitForAsync(() => AppSessionsAsync(""), count => count == 0, "the app's pool to drop its idle connections", TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            open = await AppSessionsAsync("");
+        }
+
+        return idleInTransaction + open;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<int> AppSessionsAsync(string condition)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = @app {condition}", connection);
+        command.Parameters.AddWithValue("app", ApplicationName);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync();
+        return connection;
+    }
+}
