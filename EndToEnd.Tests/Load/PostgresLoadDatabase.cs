@@ -32,14 +32,7 @@ public sealed class PostgresLoadDatabase(string connectionString) : ILoadDatabas
         await using var connection = await OpenAsync();
         await using var command = new NpgsqlCommand("SELECT id FROM load_rows WHERE starts_with(id, @prefix)", connection);
         command.Parameters.AddWithValue("prefix", prefix);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
+        return await LoadRowIds.ReadAsync(command);
     }
 
     /// <summary>

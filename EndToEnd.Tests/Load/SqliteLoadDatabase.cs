@@ -25,14 +25,7 @@ public sealed class SqliteLoadDatabase : ILoadDatabase
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id FROM load_rows WHERE substr(id, 1, length($prefix)) = $prefix";
         command.Parameters.AddWithValue("$prefix", prefix);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
+        return await LoadRowIds.ReadAsync(command);
     }
 
     /// <summary>
