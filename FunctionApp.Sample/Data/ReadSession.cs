@@ -1,9 +1,9 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace FunctionApp.Sample.Data;
 
-/// <summary>A read-only view of the database for one invocation: a deferred transaction, so readers never take the write lock.</summary>
+/// <summary>A read-only view of the database for one invocation: on SQLite a deferred transaction, so readers never take the write lock.</summary>
 public sealed class ReadSession(DbSession session)
 {
-    public SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters) => session.Command(sql, parameters);
+    public DbCommand Command(string sql, params (string Name, object? Value)[] parameters) => session.Command(sql, parameters);
 }

@@ -12,7 +12,7 @@ public static class DatabaseSession
     public static async IAsyncEnumerable<DbSession> Open(SampleDatabase database, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = await database.BeginAsync(connection, forWriting: true, cancellationToken);
         yield return new DbSession(connection, transaction);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -24,7 +24,7 @@ public static class DatabaseSession
     public static async IAsyncEnumerable<ReadSession> OpenForReading(SampleDatabase database, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = await database.BeginAsync(connection, forWriting: false, cancellationToken);
         yield return new ReadSession(new DbSession(connection, transaction));
     }
 }

@@ -22,16 +22,16 @@ public sealed class Orders
     {
         // The order row goes in first; if the stock cannot cover it, the exception below rolls this insert back.
         await using var insert = db.Command(
-            "INSERT INTO orders (sku, quantity) SELECT $sku, $quantity WHERE EXISTS (SELECT 1 FROM products WHERE sku = $sku) RETURNING id",
-            ("$sku", order.Sku), ("$quantity", order.Quantity));
+            "INSERT INTO orders (sku, quantity) SELECT @sku, @quantity WHERE EXISTS (SELECT 1 FROM products WHERE sku = @sku) RETURNING id",
+            ("@sku", order.Sku), ("@quantity", order.Quantity));
         if (await insert.ExecuteScalarAsync(cancellationToken) is not long id)
         {
             throw new HttpProblemException(404, $"Product '{order.Sku}' does not exist.");
         }
 
         await using var take = db.Command(
-            "UPDATE products SET stock = stock - $quantity WHERE sku = $sku AND stock >= $quantity",
-            ("$sku", order.Sku), ("$quantity", order.Quantity));
+            "UPDATE products SET stock = stock - @quantity WHERE sku = @sku AND stock >= @quantity",
+            ("@sku", order.Sku), ("@quantity", order.Quantity));
         if (await take.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             throw new HttpProblemException(409, $"Not enough stock of '{order.Sku}' for {order.Quantity}.");
@@ -53,7 +53,7 @@ public sealed class Orders
             throw new HttpProblemException(400, "The order id must be a whole number.");
         }
 
-        await using var select = db.Command("SELECT id, sku, quantity, shipped FROM orders WHERE id = $id", ("$id", orderId));
+        await using var select = db.Command("SELECT id, sku, quantity, shipped FROM orders WHERE id = @id", ("@id", orderId));
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {

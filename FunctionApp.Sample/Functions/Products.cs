@@ -17,7 +17,7 @@ public static class Products
         CancellationToken cancellationToken)
     {
         Skus.Require(sku, "product code");
-        await using var select = db.Command("SELECT sku, name, stock FROM products WHERE sku = $sku", ("$sku", sku));
+        await using var select = db.Command("SELECT sku, name, stock FROM products WHERE sku = @sku", ("@sku", sku));
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {

@@ -23,11 +23,11 @@ public static class ShipOrder
         }
 
         await using var log = db.Command(
-            "INSERT INTO shipment_log (order_id, logged_at) VALUES ($id, $at)",
-            ("$id", orderId), ("$at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
+            "INSERT INTO shipment_log (order_id, logged_at) VALUES (@id, @at)",
+            ("@id", orderId), ("@at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
         await log.ExecuteNonQueryAsync(cancellationToken);
 
-        await using var ship = db.Command("UPDATE orders SET shipped = 1 WHERE id = $id", ("$id", orderId));
+        await using var ship = db.Command("UPDATE orders SET shipped = TRUE WHERE id = @id", ("@id", orderId));
         if (await ship.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             throw new InvalidOperationException($"Order {orderId} does not exist.");
