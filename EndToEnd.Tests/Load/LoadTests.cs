@@ -48,15 +48,24 @@ public sealed partial class LoadTests(ITestOutputHelper output)
             RepositoryPaths.ProbeApp("LoadApp"), new Dictionary<string, string> { ["LoadDb"] = database.AppConnectionString });
         var workerPid = int.Parse(WorkerStarted().Match(host.Output).Groups[1].Value, CultureInfo.InvariantCulture);
 
-        var first = await LoadRound.RunAsync(host, database, "a-", LoadRequest.Plan("a-", Invocations, Seed), workerPid);
-        var second = await LoadRound.RunAsync(host, database, "b-", LoadRequest.Plan("b-", Invocations, Seed), workerPid);
+        var firstPlan = LoadRequest.Plan("a-", Invocations, Seed);
+        var secondPlan = LoadRequest.Plan("b-", Invocations, Seed);
+        var first = await LoadRound.RunAsync(host, database, "a-", firstPlan, workerPid);
+        var second = await LoadRound.RunAsync(host, database, "b-", secondPlan, workerPid);
 
         var growth = (second.WorkerRssKb - first.WorkerRssKb) * 100.0 / first.WorkerRssKb;
         var line = string.Create(
             CultureInfo.InvariantCulture,
             $"load: db={database.Name} invocations={first.Invocations + second.Invocations} succeeded={first.Succeeded + second.Succeeded} rows={first.Rows + second.Rows} lost={first.Lost + second.Lost} phantom={first.Phantom + second.Phantom} leaked={first.Leaked + second.Leaked} memory_growth_pct={growth:F1}");
-        output.WriteLine(line);
-        Console.WriteLine(line);
+        var planned = firstPlan.Concat(secondPlan).ToList();
+        var faults = string.Create(
+            CultureInfo.InvariantCulture,
+            $"faults: db={database.Name} body={planned.Count(r => r.Fault == "body")} commit={planned.Count(r => r.Fault == "commit")} abandoned={planned.Count(r => r.AbandonAfter is not null)}");
+        foreach (var report in new[] { line, faults })
+        {
+            output.WriteLine(report);
+            Console.WriteLine(report);
+        }
 
         Assert.Equal(0, first.Lost + second.Lost);
         Assert.Equal(0, first.Phantom + second.Phantom);
