@@ -3,7 +3,7 @@ namespace YieldDeps.Engine;
 /// <summary>
 /// An <see cref="IAsyncEnumerable{T}"/> dependency: runs to its <c>yield return</c> on entry; on success it is
 /// resumed (the code after the yield runs, then its <c>finally</c> blocks); on failure it is only disposed, so the
-/// code after the yield is skipped and only <c>finally</c>/<c>using</c> run.
+/// code after the yield is skipped and only <c>finally</c>/<c>using</c> run. The enumerator is the exit's state.
 /// </summary>
 internal sealed class AsyncIteratorStrategy<T> : DependencyStrategy
 {
@@ -27,35 +27,32 @@ internal sealed class AsyncIteratorStrategy<T> : DependencyStrategy
             throw DependencyYieldException.DidNotYield(descriptor.Name);
         }
 
-        return new EnteredDependency(enumerator.Current, new Teardown(descriptor.Name, enumerator));
+        return new EnteredDependency(enumerator.Current, enumerator);
     }
 
-    private sealed class Teardown(string name, IAsyncEnumerator<T> enumerator) : DependencyTeardown
+    public override ValueTask ExitAsync(DependencyDescriptor descriptor, object? value, object? state, Exception? failure, InvocationOutcome outcome)
     {
-        public override async ValueTask ExitAsync(Exception? failure, TeardownDeadline deadline)
+        var enumerator = (IAsyncEnumerator<T>)state!;
+        return failure is not null ? enumerator.DisposeAsync() : ResumeAsync(descriptor.Name, enumerator);
+    }
+
+    private static async ValueTask ResumeAsync(string name, IAsyncEnumerator<T> enumerator)
+    {
+        bool yieldedAgain;
+        try
         {
-            if (failure is not null)
-            {
-                await enumerator.DisposeAsync().ConfigureAwait(false);
-                return;
-            }
-
-            bool yieldedAgain;
-            try
-            {
-                yieldedAgain = await enumerator.MoveNextAsync().ConfigureAwait(false);
-            }
-            catch
-            {
-                await enumerator.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-
+            yieldedAgain = await enumerator.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch
+        {
             await enumerator.DisposeAsync().ConfigureAwait(false);
-            if (yieldedAgain)
-            {
-                throw DependencyYieldException.YieldedTwice(name);
-            }
+            throw;
+        }
+
+        await enumerator.DisposeAsync().ConfigureAwait(false);
+        if (yieldedAgain)
+        {
+            throw DependencyYieldException.YieldedTwice(name);
         }
     }
 }

@@ -7,12 +7,9 @@ internal sealed class ClassStrategy<T> : DependencyStrategy
     {
         var dependency = (IDependency<T>)created!;
         var value = await dependency.EnterAsync(cancellationToken).ConfigureAwait(false);
-        return new EnteredDependency(value, new Teardown(dependency, value));
+        return new EnteredDependency(value, dependency);
     }
 
-    private sealed class Teardown(IDependency<T> dependency, T value) : DependencyTeardown
-    {
-        public override ValueTask ExitAsync(Exception? failure, TeardownDeadline deadline) =>
-            dependency.ExitAsync(value, failure, deadline.Token);
-    }
+    public override ValueTask ExitAsync(DependencyDescriptor descriptor, object? value, object? state, Exception? failure, InvocationOutcome outcome) =>
+        ((IDependency<T>)state!).ExitAsync((T)value!, failure, outcome.TeardownToken);
 }

@@ -13,12 +13,14 @@ internal sealed class DependencyInvocation
     private readonly DependencyCatalog _catalog;
     private readonly object _host;
     private readonly IDependencyEvents _events;
-    private readonly object?[] _values;
-    private readonly EnteredEntry[] _entered;
+    [ThreadStatic]
+    private static object?[]?[]? t_argumentBuffers;
+
+    private readonly InvocationSlot[] _slots;
     private int _enteredCount;
     private int[]? _parameterCursors;
     private int _liveSlots;
-    private EnteredEntry[]? _deferred;
+    private int[]? _deferred;
     private int _deferredCount;
     private bool[]? _tornDown;
     private bool _cancelled;
@@ -30,8 +32,7 @@ internal sealed class DependencyInvocation
         Plan = plan;
         _host = host;
         _events = events;
-        _values = plan.Nodes.Length == 0 ? [] : new object?[plan.Nodes.Length];
-        _entered = plan.Nodes.Length == 0 ? [] : new EnteredEntry[plan.Nodes.Length];
+        _slots = plan.Nodes.Length == 0 ? [] : new InvocationSlot[plan.Nodes.Length];
     }
 
     public InvocationPlan Plan { get; }
@@ -45,23 +46,58 @@ internal sealed class DependencyInvocation
         foreach (var node in Plan.Nodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var arguments = node.Arguments.Length == 0 ? [] : new object?[node.Arguments.Length];
-            for (var i = 0; i < arguments.Length; i++)
-            {
-                arguments[i] = await ResolveAsync(node.Arguments[i], node.Descriptor.Display).ConfigureAwait(false);
-            }
-
             var descriptor = node.Descriptor;
-            var created = descriptor.Create(arguments);
-            var entered = await descriptor.Strategy.EnterAsync(descriptor, created, cancellationToken).ConfigureAwait(false);
-            _values[node.Slot] = entered.Value;
-            _liveSlots = node.Slot + 1;
-            if (descriptor.HasTeardown)
+            object? created;
+            if (node.Arguments.Length == 0)
             {
-                _entered[_enteredCount++] = new EnteredEntry(node.Slot, descriptor, entered.Value, entered.Teardown);
+                created = descriptor.Create([]);
+            }
+            else
+            {
+                // The factory reads its arguments before it runs, so one buffer per arity and thread serves every node;
+                // it is taken out while in use, so a factory that runs another invocation gets its own.
+                var arguments = RentArguments(node.Arguments.Length);
+                try
+                {
+                    for (var i = 0; i < arguments.Length; i++)
+                    {
+                        arguments[i] = await ResolveAsync(node.Arguments[i], descriptor.Display).ConfigureAwait(false);
+                    }
+
+                    created = descriptor.Create(arguments);
+                }
+                finally
+                {
+                    ReturnArguments(arguments);
+                }
             }
 
+            var entered = await descriptor.Strategy.EnterAsync(descriptor, created, cancellationToken).ConfigureAwait(false);
+            _slots[node.Slot] = new InvocationSlot { Value = entered.Value, State = entered.State };
+            _liveSlots = node.Slot + 1;
+            _enteredCount = node.Slot + 1;
             _events.Entered(Plan.FunctionName, descriptor);
+        }
+    }
+
+    private static object?[] RentArguments(int count)
+    {
+        var buffers = t_argumentBuffers;
+        if (buffers is not null && count < buffers.Length && buffers[count] is { } buffer)
+        {
+            buffers[count] = null;
+            return buffer;
+        }
+
+        return new object?[count];
+    }
+
+    private static void ReturnArguments(object?[] arguments)
+    {
+        Array.Clear(arguments);
+        if (arguments.Length < 8)
+        {
+            (t_argumentBuffers ??= new object?[8][])[arguments.Length] = arguments;
         }
     }
 
@@ -81,12 +117,12 @@ internal sealed class DependencyInvocation
         {
             // Several parameters of one type, at least one of them fresh: the worker converts parameters in
             // declaration order, so hand the planned slots out in that order.
-            _parameterCursors ??= new int[_values.Length];
+            _parameterCursors ??= new int[_slots.Length];
             var index = _parameterCursors[slots[0]]++;
             slot = slots[Math.Min(index, slots.Length - 1)];
         }
 
-        value = _values[slot];
+        value = _slots[slot].Value;
         return true;
     }
 
@@ -116,7 +152,7 @@ internal sealed class DependencyInvocation
     {
         if (Plan.SlotsByKey.TryGetValue(type, out var slot) && slot < _liveSlots && _tornDown?[slot] != true)
         {
-            value = _values[slot];
+            value = _slots[slot].Value;
             return true;
         }
 
@@ -132,7 +168,7 @@ internal sealed class DependencyInvocation
         {
             var source = constructor.Arguments[i];
             arguments[i] = source.Kind == ArgumentKind.Dependency
-                ? _values[source.Slot]
+                ? _slots[source.Slot].Value
                 : ResolveService(source, $"the constructor of {TypeNames.Of(constructor.Type)}");
         }
 
@@ -184,32 +220,34 @@ internal sealed class DependencyInvocation
             return inFlight;
         }
 
-        var deadline = new TeardownDeadline(_catalog.TeardownTimeout);
-        outcome.Deadline = deadline;
+        outcome.BeginTeardown(_catalog.TeardownTimeout);
         try
         {
-            for (var i = _enteredCount - 1; i >= 0; i--)
+            var nodes = Plan.Nodes;
+            for (var slot = _enteredCount - 1; slot >= 0; slot--)
             {
-                var entry = _entered[i];
-                if (deferRequestScoped && inFlight is null && entry.Descriptor.Scope == DependencyScope.Request)
+                if (!nodes[slot].Descriptor.HasTeardown)
                 {
-                    // Kept open until the response is written; entries below it stay in setup order.
-                    _entered[i] = default;
-                    Defer(entry);
                     continue;
                 }
 
-                _entered[i] = default;
+                if (deferRequestScoped && inFlight is null && nodes[slot].Descriptor.Scope == DependencyScope.Request)
+                {
+                    // Kept open until the response is written; entries below it stay in setup order.
+                    Defer(slot);
+                    continue;
+                }
+
                 inFlight ??= CancelledDuringTeardown();
-                inFlight = await TeardownOneAsync(entry, inFlight, deadline).ConfigureAwait(false);
-                MarkTornDown(entry.Slot);
+                inFlight = await TeardownOneAsync(slot, inFlight).ConfigureAwait(false);
+                MarkTornDown(slot);
             }
 
             if (inFlight is not null && _deferredCount > 0)
             {
                 // A function-scoped teardown failed after a request-scoped one was kept: the response will be an
                 // error, so nothing streams, and the kept ones see the failure now.
-                inFlight = await TeardownDeferredAsync(inFlight, deadline).ConfigureAwait(false);
+                inFlight = await TeardownDeferredAsync(inFlight).ConfigureAwait(false);
             }
         }
         finally
@@ -220,8 +258,7 @@ internal sealed class DependencyInvocation
                 _liveSlots = 0;
             }
 
-            outcome.Deadline = null;
-            deadline.Dispose();
+            outcome.EndTeardown();
         }
 
         return inFlight;
@@ -255,17 +292,15 @@ internal sealed class DependencyInvocation
             outcome.Exception = inFlight;
         }
 
-        var deadline = new TeardownDeadline(_catalog.TeardownTimeout);
-        outcome.Deadline = deadline;
+        outcome.BeginTeardown(_catalog.TeardownTimeout);
         try
         {
-            return await TeardownDeferredAsync(inFlight, deadline).ConfigureAwait(false);
+            return await TeardownDeferredAsync(inFlight).ConfigureAwait(false);
         }
         finally
         {
             _liveSlots = 0;
-            outcome.Deadline = null;
-            deadline.Dispose();
+            outcome.EndTeardown();
         }
     }
 
@@ -287,21 +322,20 @@ internal sealed class DependencyInvocation
         return cancelled;
     }
 
-    private void Defer(EnteredEntry entry)
+    private void Defer(int slot)
     {
         // Collected last-entered first; TeardownDeferredAsync walks them in that order.
-        _deferred ??= new EnteredEntry[_entered.Length];
-        _deferred[_deferredCount++] = entry;
+        _deferred ??= new int[_slots.Length];
+        _deferred[_deferredCount++] = slot;
     }
 
-    private async ValueTask<Exception?> TeardownDeferredAsync(Exception? inFlight, TeardownDeadline deadline)
+    private async ValueTask<Exception?> TeardownDeferredAsync(Exception? inFlight)
     {
         for (var i = 0; i < _deferredCount; i++)
         {
-            var entry = _deferred![i];
-            _deferred[i] = default;
-            inFlight = await TeardownOneAsync(entry, inFlight, deadline).ConfigureAwait(false);
-            MarkTornDown(entry.Slot);
+            var slot = _deferred![i];
+            inFlight = await TeardownOneAsync(slot, inFlight).ConfigureAwait(false);
+            MarkTornDown(slot);
         }
 
         _deferredCount = 0;
@@ -317,7 +351,7 @@ internal sealed class DependencyInvocation
         }
 
         // Request-scoped dependencies stay alive past function-scoped ones entered after them.
-        _tornDown ??= new bool[_values.Length];
+        _tornDown ??= new bool[_slots.Length];
         _tornDown[slot] = true;
     }
 
@@ -337,10 +371,12 @@ internal sealed class DependencyInvocation
         }
     }
 
-    private async ValueTask<Exception?> TeardownOneAsync(EnteredEntry entry, Exception? inFlight, TeardownDeadline deadline)
+    private async ValueTask<Exception?> TeardownOneAsync(int slot, Exception? inFlight)
     {
         var outcome = Outcome;
-        var descriptor = entry.Descriptor;
+        var descriptor = Plan.Nodes[slot].Descriptor;
+        var (value, state) = (_slots[slot].Value, _slots[slot].State);
+        _slots[slot].State = null;
         var failure = inFlight;
         var ownRule = false;
         if (failure is null && descriptor.FailWhen is not null)
@@ -363,11 +399,20 @@ internal sealed class DependencyInvocation
         var clean = true;
         try
         {
-            if (entry.Teardown is not null)
+            if (descriptor.Strategy.HasExit)
             {
                 try
                 {
-                    await deadline.WaitAsync(entry.Teardown.ExitAsync(failure, deadline), descriptor.Name).ConfigureAwait(false);
+                    var step = descriptor.Strategy.ExitAsync(descriptor, value, state, failure, outcome);
+                    if (step.IsCompletedSuccessfully)
+                    {
+                        // Completed without waiting: no deadline to arm (the result is still consumed, for pooled sources).
+                        step.GetAwaiter().GetResult();
+                    }
+                    else
+                    {
+                        await outcome.Deadline!.WaitAsync(step, descriptor.Name).ConfigureAwait(false);
+                    }
                 }
                 catch (Exception thrown)
                 {
@@ -380,7 +425,16 @@ internal sealed class DependencyInvocation
             {
                 try
                 {
-                    await deadline.WaitAsync(DisposeAsync(entry.Value), descriptor.Name).ConfigureAwait(false);
+                    var step = DisposeAsync(value);
+                    if (step.IsCompletedSuccessfully)
+                    {
+                        // Completed without waiting: no deadline to arm (the result is still consumed, for pooled sources).
+                        step.GetAwaiter().GetResult();
+                    }
+                    else
+                    {
+                        await outcome.Deadline!.WaitAsync(step, descriptor.Name).ConfigureAwait(false);
+                    }
                 }
                 catch (Exception thrown)
                 {
@@ -469,7 +523,7 @@ internal sealed class DependencyInvocation
         switch (source.Kind)
         {
             case ArgumentKind.Dependency:
-                return new(_values[source.Slot]);
+                return new(_slots[source.Slot].Value);
             case ArgumentKind.Context:
                 return source.Context!.ReadAsync(_host);
             case ArgumentKind.CancellationToken:

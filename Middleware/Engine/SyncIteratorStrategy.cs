@@ -23,22 +23,19 @@ internal sealed class SyncIteratorStrategy<T> : DependencyStrategy
             throw DependencyYieldException.DidNotYield(descriptor.Name);
         }
 
-        return new(new EnteredDependency(enumerator.Current, new Teardown(descriptor.Name, enumerator)));
+        return new(new EnteredDependency(enumerator.Current, enumerator));
     }
 
-    private sealed class Teardown(string name, IEnumerator<T> enumerator) : DependencyTeardown
+    public override ValueTask ExitAsync(DependencyDescriptor descriptor, object? value, object? state, Exception? failure, InvocationOutcome outcome)
     {
-        public override ValueTask ExitAsync(Exception? failure, TeardownDeadline deadline)
+        using (var enumerator = (IEnumerator<T>)state!)
         {
-            using (enumerator)
+            if (failure is null && enumerator.MoveNext())
             {
-                if (failure is null && enumerator.MoveNext())
-                {
-                    throw DependencyYieldException.YieldedTwice(name);
-                }
+                throw DependencyYieldException.YieldedTwice(descriptor.Name);
             }
-
-            return default;
         }
+
+        return default;
     }
 }

@@ -31,7 +31,25 @@ public sealed class InvocationOutcome
     /// </summary>
     public CancellationToken TeardownToken => Deadline?.Token ?? CancellationToken.None;
 
-    internal Engine.TeardownDeadline? Deadline { get; set; }
+    /// <summary>
+    /// Gets the deadline of the teardown under way (null outside teardown), created the first time anyone needs it:
+    /// a teardown whose steps complete synchronously and never ask for the token allocates none.
+    /// </summary>
+    internal Engine.TeardownDeadline? Deadline => _teardownBudget is { } budget ? _deadline ??= new Engine.TeardownDeadline(budget) : null;
+
+    private TimeSpan? _teardownBudget;
+    private Engine.TeardownDeadline? _deadline;
+
+    /// <summary>Starts a teardown with the given budget per step.</summary>
+    internal void BeginTeardown(TimeSpan budget) => _teardownBudget = budget;
+
+    /// <summary>Ends the teardown: the deadline, if one was created, is disposed and no longer handed out.</summary>
+    internal void EndTeardown()
+    {
+        _teardownBudget = null;
+        _deadline?.Dispose();
+        _deadline = null;
+    }
 
     /// <summary>Gets the teardown failures that were attached to the exception in flight instead of replacing it.</summary>
     public IReadOnlyList<DependencyTeardownException> CleanupFailures =>
