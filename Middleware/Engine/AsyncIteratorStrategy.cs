@@ -7,13 +7,40 @@ namespace YieldDeps.Engine;
 /// </summary>
 internal sealed class AsyncIteratorStrategy<T> : DependencyStrategy
 {
-    public override async ValueTask<EnteredDependency> EnterAsync(DependencyDescriptor descriptor, object? created, CancellationToken cancellationToken)
+    public override ValueTask<EnteredDependency> EnterAsync(DependencyDescriptor descriptor, object? created, CancellationToken cancellationToken)
     {
         var enumerator = ((IAsyncEnumerable<T>)created!).GetAsyncEnumerator(cancellationToken);
+        ValueTask<bool> moveNext;
+        try
+        {
+            moveNext = enumerator.MoveNextAsync();
+        }
+        catch (Exception e)
+        {
+            return DisposeAndThrowAsync(enumerator, e);
+        }
+
+        // An iterator that reaches its yield without waiting is entered without a state machine of the engine's own.
+        if (moveNext.IsCompletedSuccessfully)
+        {
+            return moveNext.Result ? new(new EnteredDependency(enumerator.Current, enumerator)) : DidNotYieldAsync(descriptor, enumerator);
+        }
+
+        return FinishEnterAsync(descriptor, enumerator, moveNext);
+    }
+
+    private static async ValueTask<EnteredDependency> DidNotYieldAsync(DependencyDescriptor descriptor, IAsyncEnumerator<T> enumerator)
+    {
+        await enumerator.DisposeAsync().ConfigureAwait(false);
+        throw DependencyYieldException.DidNotYield(descriptor.Name);
+    }
+
+    private static async ValueTask<EnteredDependency> FinishEnterAsync(DependencyDescriptor descriptor, IAsyncEnumerator<T> enumerator, ValueTask<bool> moveNext)
+    {
         bool yielded;
         try
         {
-            yielded = await enumerator.MoveNextAsync().ConfigureAwait(false);
+            yielded = await moveNext.ConfigureAwait(false);
         }
         catch
         {
@@ -30,18 +57,58 @@ internal sealed class AsyncIteratorStrategy<T> : DependencyStrategy
         return new EnteredDependency(enumerator.Current, enumerator);
     }
 
+    private static async ValueTask<EnteredDependency> DisposeAndThrowAsync(IAsyncEnumerator<T> enumerator, Exception thrown)
+    {
+        await enumerator.DisposeAsync().ConfigureAwait(false);
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(thrown);
+        return default;
+    }
+
     public override ValueTask ExitAsync(DependencyDescriptor descriptor, object? value, object? state, Exception? failure, InvocationOutcome outcome)
     {
         var enumerator = (IAsyncEnumerator<T>)state!;
-        return failure is not null ? enumerator.DisposeAsync() : ResumeAsync(descriptor.Name, enumerator);
+        if (failure is not null)
+        {
+            return enumerator.DisposeAsync();
+        }
+
+        ValueTask<bool> moveNext;
+        try
+        {
+            moveNext = enumerator.MoveNextAsync();
+        }
+        catch (Exception e)
+        {
+            return DisposeAndRethrowAsync(enumerator, e);
+        }
+
+        if (moveNext.IsCompletedSuccessfully)
+        {
+            // Ran to its end without waiting: only the (finished) iterator's disposal is left.
+            return moveNext.Result ? YieldedTwiceAsync(descriptor.Name, enumerator) : enumerator.DisposeAsync();
+        }
+
+        return FinishResumeAsync(descriptor.Name, enumerator, moveNext);
     }
 
-    private static async ValueTask ResumeAsync(string name, IAsyncEnumerator<T> enumerator)
+    private static async ValueTask YieldedTwiceAsync(string name, IAsyncEnumerator<T> enumerator)
+    {
+        await enumerator.DisposeAsync().ConfigureAwait(false);
+        throw DependencyYieldException.YieldedTwice(name);
+    }
+
+    private static async ValueTask DisposeAndRethrowAsync(IAsyncEnumerator<T> enumerator, Exception thrown)
+    {
+        await enumerator.DisposeAsync().ConfigureAwait(false);
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(thrown);
+    }
+
+    private static async ValueTask FinishResumeAsync(string name, IAsyncEnumerator<T> enumerator, ValueTask<bool> moveNext)
     {
         bool yieldedAgain;
         try
         {
-            yieldedAgain = await enumerator.MoveNextAsync().ConfigureAwait(false);
+            yieldedAgain = await moveNext.ConfigureAwait(false);
         }
         catch
         {

@@ -371,7 +371,55 @@ internal sealed class DependencyInvocation
         }
     }
 
-    private async ValueTask<Exception?> TeardownOneAsync(int slot, Exception? inFlight)
+    private ValueTask<Exception?> TeardownOneAsync(int slot, Exception? inFlight)
+    {
+        var descriptor = Plan.Nodes[slot].Descriptor;
+        if (descriptor.FailWhen is not null || descriptor.DisposeValue || !descriptor.Strategy.HasExit)
+        {
+            return TeardownOneFullAsync(slot, inFlight);
+        }
+
+        // The common case, an exit step and nothing else: when the step completes without waiting, no state machine
+        // and no deadline are involved.
+        var state = _slots[slot].State;
+        _slots[slot].State = null;
+        var resumed = inFlight is null;
+        ValueTask step;
+        try
+        {
+            step = descriptor.Strategy.ExitAsync(descriptor, _slots[slot].Value, state, inFlight, Outcome);
+        }
+        catch (Exception thrown)
+        {
+            return new(StepFailed(descriptor, descriptor.PhaseFor(resumed), thrown, inFlight));
+        }
+
+        if (!step.IsCompletedSuccessfully)
+        {
+            return FinishExitAsync(descriptor, step, inFlight, resumed);
+        }
+
+        step.GetAwaiter().GetResult();
+        _events.Exited(Plan.FunctionName, descriptor, resumed);
+        return new(inFlight);
+    }
+
+    private async ValueTask<Exception?> FinishExitAsync(DependencyDescriptor descriptor, ValueTask step, Exception? inFlight, bool resumed)
+    {
+        try
+        {
+            await Outcome.Deadline!.WaitAsync(step, descriptor.Name).ConfigureAwait(false);
+        }
+        catch (Exception thrown)
+        {
+            return StepFailed(descriptor, descriptor.PhaseFor(resumed), thrown, inFlight);
+        }
+
+        _events.Exited(Plan.FunctionName, descriptor, resumed);
+        return inFlight;
+    }
+
+    private async ValueTask<Exception?> TeardownOneFullAsync(int slot, Exception? inFlight)
     {
         var outcome = Outcome;
         var descriptor = Plan.Nodes[slot].Descriptor;
