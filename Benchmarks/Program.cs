@@ -4,6 +4,11 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using YieldDeps.Benchmarks.Interleaved;
 
+if (args.Length > 1 && args[0] == "--trace-summary")
+{
+    return TraceSummary.Run(args[1], args.Length > 2 ? args[2] : null, top: 25);
+}
+
 if (args.Length > 0 && args[0] is "--interleaved" or "--interleaved-worker")
 {
     return await InterleavedRunner.MainAsync(args);

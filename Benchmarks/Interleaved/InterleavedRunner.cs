@@ -14,20 +14,26 @@ namespace YieldDeps.Benchmarks.Interleaved;
 internal static class InterleavedRunner
 {
     private const string Usage =
-        "--interleaved [overhead|pipeline]... [--processes N (3)] [--rounds N (15)] [--batch-ms N (20)]";
+        "--interleaved [overhead|pipeline]... [--processes N (3)] [--rounds N (15)] [--batch-ms N (20)] [--wall-clock] " +
+        "[--group TEXT (groups whose name contains it)] [--variants A,B (and the baseline)] [--profile FILE.nettrace (one process, CPU samples and allocations)]";
 
     public static async Task<int> MainAsync(string[] args)
     {
         if (args.Length > 0 && args[0] == "--interleaved-worker")
         {
             return await InterleavedWorker.RunAsync(
-                args[1], int.Parse(args[2], CultureInfo.InvariantCulture), double.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture));
+                args[1], int.Parse(args[2], CultureInfo.InvariantCulture), double.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture),
+                wallClock: args[5] == "--wall-clock", groupFilter: args[6], variantFilter: args[7], hold: args[8] == "--hold");
         }
 
         var suites = new List<string>();
         var processes = 3;
         var rounds = 15;
         var batchMs = 20.0;
+        var wallClock = false;
+        var groupFilter = "*";
+        var variantFilter = "*";
+        string? profile = null;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -37,6 +43,20 @@ internal static class InterleavedRunner
                     break;
                 case "--rounds":
                     rounds = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--wall-clock":
+                    wallClock = true;
+                    BatchClock.UseThreadCpuTime = false;
+                    break;
+                case "--group":
+                    groupFilter = args[++i];
+                    break;
+                case "--variants":
+                    variantFilter = args[++i];
+                    break;
+                case "--profile":
+                    profile = Path.GetFullPath(args[++i]);
+                    processes = 1;
                     break;
                 case "--batch-ms":
                     batchMs = double.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -56,39 +76,53 @@ internal static class InterleavedRunner
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Interleaved: {processes} processes x {rounds} rounds, batches of about {batchMs} ms, {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
+            $"Interleaved: {processes} processes x {rounds} rounds, batches of about {batchMs} ms timed by {BatchClock.Description}, {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
         foreach (var suite in suites)
         {
             var samples = new List<Sample>();
             for (var p = 0; p < processes; p++)
             {
-                samples.AddRange(await RunProcessAsync(suite, p, rounds, batchMs));
+                samples.AddRange(await RunProcessAsync(suite, p, rounds, batchMs, wallClock, groupFilter, variantFilter, profile));
             }
 
             Console.WriteLine();
             Console.WriteLine(Report(suite, samples));
+            if (profile is not null)
+            {
+                Console.WriteLine($"Profile of suite {suite}: {profile}");
+                TraceSummary.Run(profile, focus: null, top: 30);
+            }
         }
 
         return 0;
     }
 
-    private static async Task<List<Sample>> RunProcessAsync(string suite, int process, int rounds, double batchMs)
+    private static async Task<List<Sample>> RunProcessAsync(
+        string suite, int process, int rounds, double batchMs, bool wallClock, string groupFilter, string variantFilter, string? profile)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardInput = true };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
             start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
         }
 
-        foreach (var arg in new[] { "--interleaved-worker", suite, rounds.ToString(CultureInfo.InvariantCulture), batchMs.ToString(CultureInfo.InvariantCulture), (1000 + process).ToString(CultureInfo.InvariantCulture) })
+        foreach (var arg in new[] { "--interleaved-worker", suite, rounds.ToString(CultureInfo.InvariantCulture), batchMs.ToString(CultureInfo.InvariantCulture), (1000 + process).ToString(CultureInfo.InvariantCulture), wallClock ? "--wall-clock" : "-", groupFilter, variantFilter, profile is null ? "-" : "--hold" })
         {
             start.ArgumentList.Add(arg);
         }
 
         using var child = Process.Start(start)!;
+        await using var profiler = profile is null ? null : await TraceRecorder.StartAsync(child.Id, profile);
         var samples = new List<Sample>();
         while (await child.StandardOutput.ReadLineAsync() is { } line)
         {
+            if (line == InterleavedWorker.HoldLine)
+            {
+                await profiler!.StopAsync();
+                await child.StandardInput.WriteLineAsync();
+                continue;
+            }
+
             if (!line.StartsWith(InterleavedWorker.SamplePrefix, StringComparison.Ordinal))
             {
                 Console.WriteLine(line);

@@ -12,9 +12,17 @@ internal static class InterleavedWorker
 {
     public const string SamplePrefix = "SAMPLE\t";
 
-    public static async Task<int> RunAsync(string suite, int rounds, double batchMilliseconds, int seed)
+    public const string HoldLine = "HOLD";
+
+    public static async Task<int> RunAsync(string suite, int rounds, double batchMilliseconds, int seed, bool wallClock, string groupFilter, string variantFilter, bool hold)
     {
-        var (groups, dispose) = await InterleavedSuites.CreateAsync(suite);
+        BatchClock.UseThreadCpuTime &= !wallClock;
+        var (allGroups, dispose) = await InterleavedSuites.CreateAsync(suite);
+        var variantNames = variantFilter == "*" ? null : variantFilter.Split(',');
+        var groups = allGroups
+            .Where(g => groupFilter == "*" || g.Name.Contains(groupFilter, StringComparison.Ordinal))
+            .Select(g => g with { Variants = g.Variants.Where((v, i) => i == 0 || variantNames is null || variantNames.Contains(v.Name)).ToList() })
+            .ToList();
         try
         {
             var random = new Random(seed);
@@ -61,6 +69,13 @@ internal static class InterleavedWorker
             await dispose();
         }
 
+        if (hold)
+        {
+            // A profiler attached to this process stops its session before the process goes away.
+            Console.WriteLine(HoldLine);
+            Console.ReadLine();
+        }
+
         return 0;
     }
 
@@ -68,7 +83,7 @@ internal static class InterleavedWorker
     private static (double Nanoseconds, double Bytes) Measure(Func<ValueTask<int>> run, int count)
     {
         var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var start = Stopwatch.GetTimestamp();
+        var start = BatchClock.Now();
         var sum = 0;
         for (var i = 0; i < count; i++)
         {
@@ -76,9 +91,9 @@ internal static class InterleavedWorker
             sum += pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(start);
+        var elapsed = BatchClock.Now() - start;
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
         GC.KeepAlive(sum);
-        return (elapsed.TotalNanoseconds / count, (double)bytes / count);
+        return (elapsed / count, (double)bytes / count);
     }
 }

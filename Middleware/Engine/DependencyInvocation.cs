@@ -18,11 +18,8 @@ internal sealed class DependencyInvocation
 
     private readonly InvocationSlot[] _slots;
     private int _enteredCount;
-    private int[]? _parameterCursors;
     private int _liveSlots;
-    private int[]? _deferred;
-    private int _deferredCount;
-    private bool[]? _tornDown;
+    private InvocationExtras? _extras;
     private bool _cancelled;
     private CancellationToken _cancellationToken;
 
@@ -40,11 +37,54 @@ internal sealed class DependencyInvocation
     public InvocationOutcome Outcome { get; } = new();
 
     /// <summary>Sets up every planned dependency in order. On failure the entered ones stay recorded for <see cref="TeardownAsync"/>.</summary>
-    public async ValueTask SetupAsync(CancellationToken cancellationToken)
+    public ValueTask SetupAsync(CancellationToken cancellationToken)
     {
         _cancellationToken = cancellationToken;
-        foreach (var node in Plan.Nodes)
+        var nodes = Plan.Nodes;
+        for (var index = 0; index < nodes.Length; index++)
         {
+            var node = nodes[index];
+            if (!node.ResolvesSynchronously)
+            {
+                return SetupFromAsync(index);
+            }
+
+            // Arguments that are at hand and an entry that completes without waiting: no state machine.
+            ValueTask<EnteredDependency> entering;
+            try
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                entering = node.Descriptor.Strategy.EnterAsync(node.Descriptor, CreateSynchronously(node), cancellationToken);
+                if (entering.IsCompletedSuccessfully)
+                {
+                    Entered(node, entering.Result);
+                    continue;
+                }
+            }
+            catch (Exception e)
+            {
+                return ValueTask.FromException(e);
+            }
+
+            return FinishSetupAsync(entering, index);
+        }
+
+        return default;
+    }
+
+    private async ValueTask FinishSetupAsync(ValueTask<EnteredDependency> entering, int index)
+    {
+        Entered(Plan.Nodes[index], await entering.ConfigureAwait(false));
+        await SetupFromAsync(index + 1).ConfigureAwait(false);
+    }
+
+    private async ValueTask SetupFromAsync(int start)
+    {
+        var cancellationToken = _cancellationToken;
+        var nodes = Plan.Nodes;
+        for (var index = start; index < nodes.Length; index++)
+        {
+            var node = nodes[index];
             cancellationToken.ThrowIfCancellationRequested();
             var descriptor = node.Descriptor;
             object? created;
@@ -72,12 +112,41 @@ internal sealed class DependencyInvocation
                 }
             }
 
-            var entered = await descriptor.Strategy.EnterAsync(descriptor, created, cancellationToken).ConfigureAwait(false);
-            _slots[node.Slot] = new InvocationSlot { Value = entered.Value, State = entered.State };
-            _liveSlots = node.Slot + 1;
-            _enteredCount = node.Slot + 1;
-            _events.Entered(Plan.FunctionName, descriptor);
+            Entered(node, await descriptor.Strategy.EnterAsync(descriptor, created, cancellationToken).ConfigureAwait(false));
         }
+    }
+
+    private object? CreateSynchronously(PlanNode node)
+    {
+        var descriptor = node.Descriptor;
+        if (node.Arguments.Length == 0)
+        {
+            return descriptor.Create([]);
+        }
+
+        var arguments = RentArguments(node.Arguments.Length);
+        try
+        {
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                var source = node.Arguments[i];
+                arguments[i] = source.Kind == ArgumentKind.Dependency ? _slots[source.Slot].Value : ResolveAsync(source, descriptor.Display).Result;
+            }
+
+            return descriptor.Create(arguments);
+        }
+        finally
+        {
+            ReturnArguments(arguments);
+        }
+    }
+
+    private void Entered(PlanNode node, EnteredDependency entered)
+    {
+        _slots[node.Slot] = new InvocationSlot { Value = entered.Value, State = entered.State };
+        _liveSlots = node.Slot + 1;
+        _enteredCount = node.Slot + 1;
+        _events.Entered(Plan.FunctionName, node.Descriptor);
     }
 
     private static object?[] RentArguments(int count)
@@ -117,8 +186,9 @@ internal sealed class DependencyInvocation
         {
             // Several parameters of one type, at least one of them fresh: the worker converts parameters in
             // declaration order, so hand the planned slots out in that order.
-            _parameterCursors ??= new int[_slots.Length];
-            var index = _parameterCursors[slots[0]]++;
+            var extras = _extras ??= new InvocationExtras(_slots.Length);
+            var cursors = extras.ParameterCursors ??= new int[_slots.Length];
+            var index = cursors[slots[0]]++;
             slot = slots[Math.Min(index, slots.Length - 1)];
         }
 
@@ -150,7 +220,7 @@ internal sealed class DependencyInvocation
     /// </summary>
     public bool TryGetValue(Type type, out object? value)
     {
-        if (Plan.SlotsByKey.TryGetValue(type, out var slot) && slot < _liveSlots && _tornDown?[slot] != true)
+        if (Plan.SlotsByKey.TryGetValue(type, out var slot) && slot < _liveSlots && _extras?.TornDown?[slot] != true)
         {
             value = _slots[slot].Value;
             return true;
@@ -176,7 +246,9 @@ internal sealed class DependencyInvocation
     }
 
     /// <summary>Gets a value indicating whether request-scoped dependencies wait for <see cref="FinishRequestScopeAsync"/>.</summary>
-    public bool HasDeferredTeardown => _deferredCount > 0;
+    public bool HasDeferredTeardown => DeferredCount > 0;
+
+    private int DeferredCount => _extras?.DeferredCount ?? 0;
 
     /// <summary>
     /// Tears down every entered dependency, last entered first, and returns the exception the invocation ends with
@@ -188,7 +260,7 @@ internal sealed class DependencyInvocation
     /// (the response is about to be written); a failure tears them down here as well, before the error response.
     /// </param>
     /// <param name="cancelled">The caller went away (a client that disconnected), beyond the invocation's own token.</param>
-    public async ValueTask<Exception?> TeardownAsync(Exception? failure, bool deferRequestScoped = false, bool cancelled = false)
+    public ValueTask<Exception?> TeardownAsync(Exception? failure, bool deferRequestScoped = false, bool cancelled = false)
     {
         var outcome = Outcome;
         var inFlight = failure;
@@ -217,24 +289,80 @@ internal sealed class DependencyInvocation
         outcome.Exception = inFlight;
         if (_enteredCount == 0)
         {
-            return inFlight;
+            return new(inFlight);
         }
 
         outcome.BeginTeardown(_catalog.TeardownTimeout);
+        var slot = _enteredCount - 1;
         try
         {
-            var nodes = Plan.Nodes;
-            for (var slot = _enteredCount - 1; slot >= 0; slot--)
+            // Steps that complete without waiting are finished here, with no state machine; the first one that waits
+            // hands the rest of the teardown over to ContinueTeardownAsync.
+            for (; slot >= 0; slot--)
             {
-                if (!nodes[slot].Descriptor.HasTeardown)
+                if (!TakeForTeardown(slot, deferRequestScoped, inFlight))
                 {
                     continue;
                 }
 
-                if (deferRequestScoped && inFlight is null && nodes[slot].Descriptor.Scope == DependencyScope.Request)
+                inFlight ??= CancelledDuringTeardown();
+                var step = TeardownOneAsync(slot, inFlight);
+                if (!step.IsCompletedSuccessfully)
                 {
-                    // Kept open until the response is written; entries below it stay in setup order.
-                    Defer(slot);
+                    return ContinueTeardownAsync(step, slot, deferRequestScoped);
+                }
+
+                inFlight = step.Result;
+                MarkTornDown(slot);
+            }
+
+            if (inFlight is not null && DeferredCount > 0)
+            {
+                return FinishWithDeferredAsync(inFlight);
+            }
+        }
+        catch (Exception e)
+        {
+            EndTeardown();
+            return ValueTask.FromException<Exception?>(e);
+        }
+
+        EndTeardown();
+        return new(inFlight);
+    }
+
+    /// <summary>
+    /// Whether the entered dependency at <paramref name="slot"/> is torn down now: it has a teardown, and is not
+    /// request-scoped on a successful invocation that keeps those for the response (it is then deferred).
+    /// </summary>
+    private bool TakeForTeardown(int slot, bool deferRequestScoped, Exception? inFlight)
+    {
+        var descriptor = Plan.Nodes[slot].Descriptor;
+        if (!descriptor.HasTeardown)
+        {
+            return false;
+        }
+
+        if (deferRequestScoped && inFlight is null && descriptor.Scope == DependencyScope.Request)
+        {
+            // Kept open until the response is written; entries below it stay in setup order.
+            Defer(slot);
+            return false;
+        }
+
+        return true;
+    }
+
+    private async ValueTask<Exception?> ContinueTeardownAsync(ValueTask<Exception?> pending, int slot, bool deferRequestScoped)
+    {
+        try
+        {
+            var inFlight = await pending.ConfigureAwait(false);
+            MarkTornDown(slot);
+            for (slot--; slot >= 0; slot--)
+            {
+                if (!TakeForTeardown(slot, deferRequestScoped, inFlight))
+                {
                     continue;
                 }
 
@@ -243,25 +371,44 @@ internal sealed class DependencyInvocation
                 MarkTornDown(slot);
             }
 
-            if (inFlight is not null && _deferredCount > 0)
+            if (inFlight is not null && DeferredCount > 0)
             {
                 // A function-scoped teardown failed after a request-scoped one was kept: the response will be an
                 // error, so nothing streams, and the kept ones see the failure now.
                 inFlight = await TeardownDeferredAsync(inFlight).ConfigureAwait(false);
             }
+
+            return inFlight;
         }
         finally
         {
-            _enteredCount = 0;
-            if (_deferredCount == 0)
-            {
-                _liveSlots = 0;
-            }
+            EndTeardown();
+        }
+    }
 
-            outcome.EndTeardown();
+    private async ValueTask<Exception?> FinishWithDeferredAsync(Exception inFlight)
+    {
+        try
+        {
+            // A function-scoped teardown failed after a request-scoped one was kept: the response will be an error,
+            // so nothing streams, and the kept ones see the failure now.
+            return await TeardownDeferredAsync(inFlight).ConfigureAwait(false);
+        }
+        finally
+        {
+            EndTeardown();
+        }
+    }
+
+    private void EndTeardown()
+    {
+        _enteredCount = 0;
+        if (DeferredCount == 0)
+        {
+            _liveSlots = 0;
         }
 
-        return inFlight;
+        Outcome.EndTeardown();
     }
 
     /// <summary>
@@ -272,7 +419,7 @@ internal sealed class DependencyInvocation
     /// <param name="cancelled">The client went away or the invocation was cancelled while the response was written.</param>
     public async ValueTask<Exception?> FinishRequestScopeAsync(Exception? failure, bool cancelled)
     {
-        if (_deferredCount == 0)
+        if (DeferredCount == 0)
         {
             return failure;
         }
@@ -325,34 +472,36 @@ internal sealed class DependencyInvocation
     private void Defer(int slot)
     {
         // Collected last-entered first; TeardownDeferredAsync walks them in that order.
-        _deferred ??= new int[_slots.Length];
-        _deferred[_deferredCount++] = slot;
+        var extras = _extras ??= new InvocationExtras(_slots.Length);
+        extras.Deferred[extras.DeferredCount++] = slot;
     }
 
     private async ValueTask<Exception?> TeardownDeferredAsync(Exception? inFlight)
     {
-        for (var i = 0; i < _deferredCount; i++)
+        var extras = _extras!;
+        for (var i = 0; i < extras.DeferredCount; i++)
         {
-            var slot = _deferred![i];
+            var slot = extras.Deferred[i];
             inFlight = await TeardownOneAsync(slot, inFlight).ConfigureAwait(false);
             MarkTornDown(slot);
         }
 
-        _deferredCount = 0;
+        extras.DeferredCount = 0;
         return inFlight;
     }
 
     private void MarkTornDown(int slot)
     {
-        if (_deferredCount == 0)
+        if (DeferredCount == 0)
         {
             _liveSlots = Math.Min(_liveSlots, slot);
             return;
         }
 
         // Request-scoped dependencies stay alive past function-scoped ones entered after them.
-        _tornDown ??= new bool[_slots.Length];
-        _tornDown[slot] = true;
+        var extras = _extras!;
+        extras.TornDown ??= new bool[_slots.Length];
+        extras.TornDown[slot] = true;
     }
 
     /// <summary>

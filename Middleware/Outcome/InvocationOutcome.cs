@@ -35,18 +35,21 @@ public sealed class InvocationOutcome
     /// Gets the deadline of the teardown under way (null outside teardown), created the first time anyone needs it:
     /// a teardown whose steps complete synchronously and never ask for the token allocates none.
     /// </summary>
-    internal Engine.TeardownDeadline? Deadline => _teardownBudget is { } budget ? _deadline ??= new Engine.TeardownDeadline(budget) : null;
+    internal Engine.TeardownDeadline? Deadline =>
+        _teardownBudgetTicks == NotInTeardown ? null : _deadline ??= new Engine.TeardownDeadline(TimeSpan.FromTicks(_teardownBudgetTicks));
 
-    private TimeSpan? _teardownBudget;
+    // The budget of the teardown under way, in ticks (a plain long keeps the per-invocation object small).
+    private const long NotInTeardown = long.MinValue;
+    private long _teardownBudgetTicks = NotInTeardown;
     private Engine.TeardownDeadline? _deadline;
 
     /// <summary>Starts a teardown with the given budget per step.</summary>
-    internal void BeginTeardown(TimeSpan budget) => _teardownBudget = budget;
+    internal void BeginTeardown(TimeSpan budget) => _teardownBudgetTicks = budget.Ticks;
 
     /// <summary>Ends the teardown: the deadline, if one was created, is disposed and no longer handed out.</summary>
     internal void EndTeardown()
     {
-        _teardownBudget = null;
+        _teardownBudgetTicks = NotInTeardown;
         _deadline?.Dispose();
         _deadline = null;
     }
