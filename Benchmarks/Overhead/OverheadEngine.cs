@@ -39,7 +39,7 @@ internal sealed class OverheadEngine
 
     public async ValueTask<int> RunAsync(Func<Resource, int> body)
     {
-        var invocation = new DependencyInvocation(_catalog, _plan, HostContext, _events);
+        var invocation = new DependencyInvocation(_plan, HostContext, _events);
         Exception? failure = null;
         var result = 0;
         try

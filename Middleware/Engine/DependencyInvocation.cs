@@ -10,7 +10,6 @@ namespace YieldDeps.Engine;
 /// </summary>
 internal sealed class DependencyInvocation
 {
-    private readonly DependencyCatalog _catalog;
     private readonly object _host;
     private readonly IDependencyEvents _events;
     [ThreadStatic]
@@ -23,9 +22,8 @@ internal sealed class DependencyInvocation
     private bool _cancelled;
     private CancellationToken _cancellationToken;
 
-    public DependencyInvocation(DependencyCatalog catalog, InvocationPlan plan, object host, IDependencyEvents events)
+    public DependencyInvocation(InvocationPlan plan, object host, IDependencyEvents events)
     {
-        _catalog = catalog;
         Plan = plan;
         _host = host;
         _events = events;
@@ -206,7 +204,7 @@ internal sealed class DependencyInvocation
 
         if (Plan.ServiceParameters.Count > 0 && Plan.ServiceParameters.Contains(type))
         {
-            value = _catalog.Host.GetServices(_host).GetService(type);
+            value = Plan.Catalog.Host.GetServices(_host).GetService(type);
             return true;
         }
 
@@ -279,7 +277,7 @@ internal sealed class DependencyInvocation
         else
         {
             outcome.Status = OutcomeStatus.Succeeded;
-            inFlight = CountsAsFailure(_catalog.FailWhen);
+            inFlight = CountsAsFailure(Plan.Catalog.FailWhen);
             if (inFlight is not null)
             {
                 outcome.Status = OutcomeStatus.Faulted;
@@ -292,7 +290,7 @@ internal sealed class DependencyInvocation
             return new(inFlight);
         }
 
-        outcome.BeginTeardown(_catalog.TeardownTimeout);
+        outcome.BeginTeardown(Plan.Catalog.TeardownTimeout);
         var slot = _enteredCount - 1;
         try
         {
@@ -439,7 +437,7 @@ internal sealed class DependencyInvocation
             outcome.Exception = inFlight;
         }
 
-        outcome.BeginTeardown(_catalog.TeardownTimeout);
+        outcome.BeginTeardown(Plan.Catalog.TeardownTimeout);
         try
         {
             return await TeardownDeferredAsync(inFlight).ConfigureAwait(false);
@@ -740,7 +738,7 @@ internal sealed class DependencyInvocation
 
     private object? ResolveService(ArgumentSource source, string owner)
     {
-        var services = _catalog.Host.GetServices(_host);
+        var services = Plan.Catalog.Host.GetServices(_host);
         if (source.IsOptional)
         {
             return services.GetService(source.Type) ?? source.DefaultValue;
@@ -760,7 +758,7 @@ internal sealed class DependencyInvocation
 
     private async ValueTask<object?> ResolveHeaderAsync(ArgumentSource source)
     {
-        var raw = await _catalog.Host.ReadHeaderAsync(_host, source.Name).ConfigureAwait(false);
+        var raw = await Plan.Catalog.Host.ReadHeaderAsync(_host, source.Name).ConfigureAwait(false);
         if (raw is not null)
         {
             return SimpleValues.Convert(raw, source.Type, source.Name, $"header '{source.Name}'");
@@ -776,7 +774,7 @@ internal sealed class DependencyInvocation
 
     private object? ResolveSimpleValue(ArgumentSource source)
     {
-        if (_catalog.Host.TryGetBindingValue(_host, source.Name, out var raw) && raw is not null)
+        if (Plan.Catalog.Host.TryGetBindingValue(_host, source.Name, out var raw) && raw is not null)
         {
             return SimpleValues.Convert(raw, source.Type, source.Name);
         }

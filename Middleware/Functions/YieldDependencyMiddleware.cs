@@ -41,7 +41,7 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
 
     private async Task InvokeWithDependenciesAsync(FunctionContext context, FunctionExecutionDelegate next, FunctionEntry function)
     {
-        var invocation = new DependencyInvocation(plans.Catalog, function.Plan, context, events);
+        var invocation = new DependencyInvocation(function.Plan, context, events);
         InvocationItems.Set(context, invocation);
         Exception? failure = null;
         try

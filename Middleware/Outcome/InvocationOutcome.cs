@@ -20,7 +20,15 @@ public sealed class InvocationOutcome
     public Exception? Exception { get; internal set; }
 
     /// <summary>Gets the HTTP status the function produced, for HTTP triggers that returned a response.</summary>
-    public int? HttpStatus { get; internal set; }
+    public int? HttpStatus
+    {
+        get => _httpStatus == NoHttpStatus ? null : _httpStatus;
+        internal set => _httpStatus = value ?? NoHttpStatus;
+    }
+
+    // A plain int with a sentinel rather than an int?, which keeps the per-invocation object a word smaller.
+    private const int NoHttpStatus = int.MinValue;
+    private int _httpStatus = NoHttpStatus;
 
     /// <summary>Gets a value indicating whether the dependencies are being rolled back (faulted or cancelled).</summary>
     public bool IsFailure => Status is OutcomeStatus.Faulted or OutcomeStatus.Cancelled;
