@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace YieldDeps.Engine;
 
 /// <summary>
@@ -9,7 +11,9 @@ internal sealed class AsyncIteratorStrategy<T> : DependencyStrategy
 {
     public override ValueTask<EnteredDependency> EnterAsync(DependencyDescriptor descriptor, object? created, CancellationToken cancellationToken)
     {
-        var enumerator = ((IAsyncEnumerable<T>)created!).GetAsyncEnumerator(cancellationToken);
+        // The factory's declared return type chose this strategy, so what it returned is an IAsyncEnumerable<T> (or
+        // null, which fails on the call as the cast would): no checked cast in this shared generic code.
+        var enumerator = Unsafe.As<IAsyncEnumerable<T>>(created!).GetAsyncEnumerator(cancellationToken);
         ValueTask<bool> moveNext;
         try
         {
@@ -66,7 +70,7 @@ internal sealed class AsyncIteratorStrategy<T> : DependencyStrategy
 
     public override ValueTask ExitAsync(DependencyDescriptor descriptor, object? value, object? state, Exception? failure, InvocationOutcome outcome)
     {
-        var enumerator = (IAsyncEnumerator<T>)state!;
+        var enumerator = Unsafe.As<IAsyncEnumerator<T>>(state!);
         if (failure is not null)
         {
             return enumerator.DisposeAsync();

@@ -29,6 +29,9 @@ internal sealed class DependencyDescriptor(
     /// <summary>Gets the compiled call of the factory: returns the iterator, task, class instance or value.</summary>
     public Func<object?[], object?> Create { get; } = create;
 
+    /// <summary>Gets the same call for a factory of exactly one parameter, taking it without an argument array; null otherwise.</summary>
+    public Func<object?, object?>? CreateWithOne { get; init; }
+
     public DependencyStrategy Strategy { get; } = strategy;
 
     public bool UseCache { get; } = options.UseCache;

@@ -122,6 +122,12 @@ internal sealed class DependencyInvocation
             return descriptor.Create([]);
         }
 
+        if (descriptor.CreateWithOne is { } createWithOne)
+        {
+            var source = node.Arguments[0];
+            return createWithOne(source.Kind == ArgumentKind.Dependency ? _slots[source.Slot].Value : ResolveAsync(source, descriptor.Display).Result);
+        }
+
         var arguments = RentArguments(node.Arguments.Length);
         try
         {

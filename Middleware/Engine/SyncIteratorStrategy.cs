@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace YieldDeps.Engine;
 
 /// <summary>An <see cref="IEnumerable{T}"/> dependency, with the same resume-or-dispose rule as the async one.</summary>
@@ -5,7 +7,8 @@ internal sealed class SyncIteratorStrategy<T> : DependencyStrategy
 {
     public override ValueTask<EnteredDependency> EnterAsync(DependencyDescriptor descriptor, object? created, CancellationToken cancellationToken)
     {
-        var enumerator = ((IEnumerable<T>)created!).GetEnumerator();
+        // The factory's declared return type chose this strategy: no checked cast (see AsyncIteratorStrategy).
+        var enumerator = Unsafe.As<IEnumerable<T>>(created!).GetEnumerator();
         bool yielded;
         try
         {
@@ -28,7 +31,7 @@ internal sealed class SyncIteratorStrategy<T> : DependencyStrategy
 
     public override ValueTask ExitAsync(DependencyDescriptor descriptor, object? value, object? state, Exception? failure, InvocationOutcome outcome)
     {
-        using (var enumerator = (IEnumerator<T>)state!)
+        using (var enumerator = Unsafe.As<IEnumerator<T>>(state!))
         {
             if (failure is null && enumerator.MoveNext())
             {
