@@ -13,6 +13,7 @@ internal sealed class DependencyInvocation
     private readonly DependencyCatalog _catalog;
     private readonly object _host;
     private readonly IDependencyEvents _events;
+    private readonly DependencyTelemetry? _telemetry;
     private readonly object?[] _values;
     private readonly EnteredEntry[] _entered;
     private int _enteredCount;
@@ -30,6 +31,8 @@ internal sealed class DependencyInvocation
         Plan = plan;
         _host = host;
         _events = events;
+        // Asked once: with nobody listening, the invocation makes no other telemetry call.
+        _telemetry = catalog.Telemetry is { IsObserved: true } telemetry ? telemetry : null;
         _values = plan.Nodes.Length == 0 ? [] : new object?[plan.Nodes.Length];
         _entered = plan.Nodes.Length == 0 ? [] : new EnteredEntry[plan.Nodes.Length];
     }
@@ -45,24 +48,40 @@ internal sealed class DependencyInvocation
         foreach (var node in Plan.Nodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var arguments = node.Arguments.Length == 0 ? [] : new object?[node.Arguments.Length];
-            for (var i = 0; i < arguments.Length; i++)
-            {
-                arguments[i] = await ResolveAsync(node.Arguments[i], node.Descriptor.Display).ConfigureAwait(false);
-            }
-
             var descriptor = node.Descriptor;
-            var created = descriptor.Create(arguments);
-            var entered = await descriptor.Strategy.EnterAsync(descriptor, created, cancellationToken).ConfigureAwait(false);
-            _values[node.Slot] = entered.Value;
-            _liveSlots = node.Slot + 1;
-            if (descriptor.HasTeardown)
+            var step = _telemetry is null ? default : _telemetry.StartSetup(Plan.FunctionName, descriptor);
+            try
             {
-                _entered[_enteredCount++] = new EnteredEntry(node.Slot, descriptor, entered.Value, entered.Teardown);
+                var arguments = node.Arguments.Length == 0 ? [] : new object?[node.Arguments.Length];
+                for (var i = 0; i < arguments.Length; i++)
+                {
+                    arguments[i] = await ResolveAsync(node.Arguments[i], descriptor.Display).ConfigureAwait(false);
+                }
+
+                var created = descriptor.Create(arguments);
+                var entered = await descriptor.Strategy.EnterAsync(descriptor, created, cancellationToken).ConfigureAwait(false);
+                _values[node.Slot] = entered.Value;
+                _liveSlots = node.Slot + 1;
+                if (descriptor.HasTeardown)
+                {
+                    _entered[_enteredCount++] = new EnteredEntry(node.Slot, descriptor, entered.Value, entered.Teardown);
+                }
+            }
+            catch (Exception e) when (_telemetry is not null && SetupFailed(step, descriptor, e))
+            {
+                // Never taken: the filter records the failure and lets the exception go on.
+                throw;
             }
 
+            _telemetry?.EndSetup(step, descriptor, null);
             _events.Entered(Plan.FunctionName, descriptor);
         }
+    }
+
+    private bool SetupFailed(in TelemetryStep step, DependencyDescriptor descriptor, Exception error)
+    {
+        _telemetry!.EndSetup(step, descriptor, ExceptionRules.Unwrap(error));
+        return false;
     }
 
     /// <summary>
@@ -181,6 +200,7 @@ internal sealed class DependencyInvocation
         outcome.Exception = inFlight;
         if (_enteredCount == 0)
         {
+            _telemetry?.InvocationEnded(Plan.FunctionName, outcome.Status);
             return inFlight;
         }
 
@@ -222,6 +242,11 @@ internal sealed class DependencyInvocation
 
             outcome.Deadline = null;
             deadline.Dispose();
+        }
+
+        if (_deferredCount == 0)
+        {
+            _telemetry?.InvocationEnded(Plan.FunctionName, outcome.Status);
         }
 
         return inFlight;
@@ -266,6 +291,7 @@ internal sealed class DependencyInvocation
             _liveSlots = 0;
             outcome.Deadline = null;
             deadline.Dispose();
+            _telemetry?.InvocationEnded(Plan.FunctionName, outcome.Status);
         }
     }
 
@@ -361,6 +387,10 @@ internal sealed class DependencyInvocation
 
         var resumed = failure is null;
         var clean = true;
+        var step = _telemetry is null ? default : _telemetry.StartTeardown(Plan.FunctionName, descriptor);
+        var overruns = deadline.Overruns;
+        Exception? stepError = null;
+        TeardownPhase? stepPhase = null;
         try
         {
             if (entry.Teardown is not null)
@@ -372,7 +402,9 @@ internal sealed class DependencyInvocation
                 catch (Exception thrown)
                 {
                     clean = false;
-                    inFlight = StepFailed(descriptor, descriptor.PhaseFor(resumed), thrown, inFlight);
+                    stepPhase = descriptor.PhaseFor(resumed);
+                    stepError = NewError(thrown, inFlight) ?? stepError;
+                    inFlight = StepFailed(descriptor, stepPhase.Value, thrown, inFlight);
                 }
             }
 
@@ -385,7 +417,9 @@ internal sealed class DependencyInvocation
                 catch (Exception thrown)
                 {
                     clean = false;
-                    inFlight = StepFailed(descriptor, TeardownPhase.DisposeValue, thrown, inFlight);
+                    stepPhase = TeardownPhase.DisposeValue;
+                    stepError = NewError(thrown, inFlight) ?? stepError;
+                    inFlight = StepFailed(descriptor, stepPhase.Value, thrown, inFlight);
                 }
             }
         }
@@ -403,7 +437,27 @@ internal sealed class DependencyInvocation
             _events.Exited(Plan.FunctionName, descriptor, resumed);
         }
 
+        if (_telemetry is not null)
+        {
+            var overran = deadline.Overruns != overruns;
+            if (overran)
+            {
+                _telemetry.DeadlineOverrun(descriptor);
+            }
+
+            var result = stepError is null ? resumed ? TeardownResult.Resumed : TeardownResult.Disposed
+                : overran ? TeardownResult.DeadlineExceeded : TeardownResult.Failed;
+            _telemetry.EndTeardown(step, descriptor, result, stepPhase, stepError ?? failure);
+        }
+
         return inFlight;
+    }
+
+    /// <summary>What a teardown step threw, unless it only let the exception in flight through.</summary>
+    private static Exception? NewError(Exception thrown, Exception? inFlight)
+    {
+        var error = ExceptionRules.Unwrap(thrown);
+        return inFlight is not null && ReferenceEquals(error, inFlight) ? null : error;
     }
 
     /// <summary>Applies the failure rules to an exception thrown by a teardown step; returns what is now in flight.</summary>
@@ -437,6 +491,7 @@ internal sealed class DependencyInvocation
         }
 
         _events.TeardownFailed(Plan.FunctionName, descriptor, phase, error, inFlight);
+        _telemetry?.CleanupFailure(descriptor);
         var cleanupFailure = new DependencyTeardownException(descriptor.Name, phase, error);
         ExceptionCleanupExtensions.AttachCleanupFailure(inFlight, cleanupFailure);
         Outcome.AddCleanupFailure(cleanupFailure);

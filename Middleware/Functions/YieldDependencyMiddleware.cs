@@ -26,7 +26,7 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         {
             // A plan that cannot be built (an override whose parameters do not resolve, a function startup did not
             // scan) fails this invocation like any other error, never with an empty success.
-            await EndAsync(context, HttpResults.IsHttpTrigger(context.FunctionDefinition), e).ConfigureAwait(false);
+            await EndAsync(context, HttpResults.IsHttpTrigger(context.FunctionDefinition), e, outcome: null).ConfigureAwait(false);
             return;
         }
 
@@ -80,22 +80,27 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
             // Nobody is left to answer: not a failure of the function, so no 500 and no error log.
             YieldDepsLog.ClientWentAway(events.Logger, context.FunctionDefinition.Name, context.InvocationId);
             HttpResults.ClearOutputs(context, keepHttp: false);
+            // Not an error: nobody was left to answer.
+            InvocationActivity.Failed(final, invocation.Outcome.Status, isError: false);
             return;
         }
 
-        await EndAsync(context, function.IsHttp, final).ConfigureAwait(false);
+        await EndAsync(context, function.IsHttp, final, invocation.Outcome).ConfigureAwait(false);
     }
 
     /// <summary>Maps what the invocation ends with to the trigger: a problem response for HTTP, the exception for the rest.</summary>
-    private async Task EndAsync(FunctionContext context, bool isHttp, Exception? final)
+    private async Task EndAsync(FunctionContext context, bool isHttp, Exception? final, InvocationOutcome? outcome)
     {
+        var status = outcome?.Status ?? OutcomeStatus.Faulted;
         switch (final)
         {
             case null:
                 return;
-            case ResultCountedAsFailureException:
+            case ResultCountedAsFailureException counted:
                 // The dependencies rolled back; the response the function produced stands, nothing else is emitted.
                 HttpResults.ClearOutputs(context, keepHttp: true);
+                YieldDepsLog.ResultCountedAsFailure(events.Logger, context.FunctionDefinition.Name, context.InvocationId, counted.HttpStatus);
+                InvocationActivity.Failed(final, status, InvocationActivity.IsServerError(counted.HttpStatus));
                 return;
         }
 
@@ -103,6 +108,7 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         {
             if (await problems.TryWriteAsync(context, final).ConfigureAwait(false))
             {
+                InvocationActivity.Failed(final, status, InvocationActivity.IsServerError(HttpResults.ReadStatus(context) ?? 500));
                 return;
             }
 
@@ -110,6 +116,7 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         }
 
         HttpResults.ClearOutputs(context, keepHttp: false);
+        InvocationActivity.Failed(final, status, isError: true);
         ExceptionDispatchInfo.Throw(final);
     }
 
