@@ -18,6 +18,16 @@ public sealed record BrokenSetup;
 /// <summary>Dependencies in the styles users write: a connection, and a transaction on it that commits on success.</summary>
 public static class Dependencies
 {
+    /// <summary>Registers every dependency below.</summary>
+    public static void Register(DependencyRegistry deps)
+    {
+        deps.Add(Open);
+        deps.Add(Begin);
+        deps.Add(CommitFails);
+        deps.Add(CommitHangs);
+        deps.Add(SetupFails);
+    }
+
     public static async IAsyncEnumerable<Connection> Open([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();

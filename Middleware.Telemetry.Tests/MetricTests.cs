@@ -5,22 +5,13 @@ namespace YieldDeps.Telemetry.Tests;
 /// <summary>Invocations by outcome, teardowns by how they ended, cleanup failures, deadline overruns and durations.</summary>
 public sealed class MetricTests
 {
-    private static void Register(DependencyRegistry deps)
-    {
-        deps.Add(Dependencies.Open);
-        deps.Add(Dependencies.Begin);
-        deps.Add(Dependencies.CommitFails);
-        deps.Add(Dependencies.CommitHangs);
-        deps.Add(Dependencies.SetupFails);
-    }
-
     private static Task<FunctionTestResult> Run(TelemetryHost host, string function) =>
         host.Worker.InvokeAsync(typeof(Functions).GetMethod(function)!, TriggerInput.Queue("1"));
 
     [Fact]
     public async Task InvocationsAreCountedByOutcome_AndTeardownsByHowTheyEnded()
     {
-        await using var host = new TelemetryHost(Register);
+        await using var host = new TelemetryHost(Dependencies.Register);
 
         await Run(host, nameof(Functions.Process));
         await Run(host, nameof(Functions.Process));
@@ -42,7 +33,7 @@ public sealed class MetricTests
     [Fact]
     public async Task SetupAndTeardownDurations_AreRecordedPerDependency()
     {
-        await using var host = new TelemetryHost(Register);
+        await using var host = new TelemetryHost(Dependencies.Register);
 
         await Run(host, nameof(Functions.Process));
         await Run(host, nameof(Functions.ProcessWithBrokenSetup));
@@ -57,7 +48,7 @@ public sealed class MetricTests
     [Fact]
     public async Task AFailedCommit_IsAFailedTeardown_AndAFailedCleanupUnderAnotherException_IsACleanupFailure()
     {
-        await using var host = new TelemetryHost(Register);
+        await using var host = new TelemetryHost(Dependencies.Register);
 
         await Run(host, nameof(Functions.ProcessWithBrokenCommit));
         var cleanup = await Run(host, nameof(Functions.FailWithBrokenCommit));
@@ -73,7 +64,7 @@ public sealed class MetricTests
     {
         await using var host = new TelemetryHost(deps =>
         {
-            Register(deps);
+            Dependencies.Register(deps);
             deps.TeardownTimeout = TimeSpan.FromMilliseconds(200);
         });
 

@@ -6,21 +6,12 @@ namespace YieldDeps.Telemetry.Tests;
 /// <summary>A setup span and a teardown span per dependency, children of the worker's invocation span.</summary>
 public sealed class SpanTests
 {
-    private static void Register(DependencyRegistry deps)
-    {
-        deps.Add(Dependencies.Open);
-        deps.Add(Dependencies.Begin);
-        deps.Add(Dependencies.CommitFails);
-        deps.Add(Dependencies.CommitHangs);
-        deps.Add(Dependencies.SetupFails);
-    }
-
     private static string? Tag(Activity span, string name) => span.GetTagItem(name)?.ToString();
 
     [Fact]
     public async Task ASucceededInvocation_HasASetupAndATeardownSpanPerDependency_InOrder_UnderTheWorkersInvocationSpan()
     {
-        await using var host = new TelemetryHost(Register);
+        await using var host = new TelemetryHost(Dependencies.Register);
 
         var result = await host.Worker.InvokeAsync(typeof(Functions).GetMethod(nameof(Functions.Process))!, TriggerInput.Queue("1"));
 
@@ -47,7 +38,7 @@ public sealed class SpanTests
     [Fact]
     public async Task AFailedFunction_DisposesEveryDependency_WithTheExceptionRecordedOnTheTeardownSpans()
     {
-        await using var host = new TelemetryHost(Register);
+        await using var host = new TelemetryHost(Dependencies.Register);
 
         var result = await host.Worker.InvokeAsync(typeof(Functions).GetMethod(nameof(Functions.ProcessAndFail))!, TriggerInput.Queue("1"));
 
@@ -69,7 +60,7 @@ public sealed class SpanTests
     [Fact]
     public async Task AFailedCommit_IsAnErrorTeardownSpan_WithItsPhaseAndException_AndTheOthersRollBack()
     {
-        await using var host = new TelemetryHost(Register);
+        await using var host = new TelemetryHost(Dependencies.Register);
 
         var result = await host.Worker.InvokeAsync(typeof(Functions).GetMethod(nameof(Functions.ProcessWithBrokenCommit))!, TriggerInput.Queue("1"));
 
@@ -91,7 +82,7 @@ public sealed class SpanTests
     {
         await using var host = new TelemetryHost(deps =>
         {
-            Register(deps);
+            Dependencies.Register(deps);
             deps.TeardownTimeout = TimeSpan.FromMilliseconds(200);
         });
 
@@ -107,7 +98,7 @@ public sealed class SpanTests
     [Fact]
     public async Task AFailedSetup_IsAnErrorSetupSpan_WithoutATeardownSpan_AndWhatWasEnteredIsDisposed()
     {
-        await using var host = new TelemetryHost(Register);
+        await using var host = new TelemetryHost(Dependencies.Register);
 
         var result = await host.Worker.InvokeAsync(typeof(Functions).GetMethod(nameof(Functions.ProcessWithBrokenSetup))!, TriggerInput.Queue("1"));
 
