@@ -8,6 +8,7 @@ using YieldDeps;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddSampleServices(builder.Configuration);
+builder.Services.AddSampleTelemetry(builder.Configuration);
 builder.UseYieldDependencies(SampleApp.RegisterDependencies);
 
 var host = builder.Build();

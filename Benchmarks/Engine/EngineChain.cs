@@ -29,6 +29,9 @@ internal sealed class EngineChain
         _plan = new PlanBuilder(_catalog).Build(new FunctionTarget(nameof(TargetFunction), method));
     }
 
+    /// <summary>Gets the catalog, whose <see cref="DependencyCatalog.Telemetry"/> a benchmark may take away.</summary>
+    public DependencyCatalog Catalog => _catalog;
+
     /// <summary>Runs one invocation; returns what the body returned, or throws what the invocation ends with.</summary>
     public async ValueTask<int> RunAsync(Func<C, int> body)
     {

@@ -14,6 +14,12 @@ internal sealed class HostedServiceRunner(IServiceProvider services)
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _started) is not null)
+        {
+            // Started already: an invocation whose token is cancelled still runs (and is cancelled in the pipeline).
+            return;
+        }
+
         await _gate.WaitAsync(cancellationToken);
         try
         {

@@ -49,4 +49,26 @@ public sealed class LoggingTests
         Assert.Equal(LogLevel.Information, problem.Level);
         Assert.Contains("answered HTTP 409", problem.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AResultCountedAsAFailure_IsLoggedAsAWarning_WithTheInvocationIdAndStatus()
+    {
+        var logs = new LogCapture();
+        await using var worker = Workers.Create(
+            deps =>
+            {
+                deps.Add(OutcomeProbe.Watch);
+                deps.FailWhen = outcome => outcome.HttpStatus >= 500;
+            },
+            out _,
+            out _,
+            s => s.AddLogging(b => b.AddProvider(logs)));
+
+        var result = await worker.InvokeAsync(Method<EdgeFunctions>(nameof(EdgeFunctions.Unavailable)), TriggerInput.Http("POST", "http://localhost/api/unavailable"));
+
+        Assert.Equal(503, (int)result.HttpResponse!.StatusCode);
+        var counted = Assert.Single(logs.Entries, e => e.Category == "YieldDeps" && e.EventId == 12);
+        Assert.Equal(LogLevel.Warning, counted.Level);
+        Assert.Contains($"(invocation {result.Context.InvocationId}) answered HTTP 503", counted.Message, StringComparison.Ordinal);
+    }
 }

@@ -48,8 +48,11 @@ internal static partial class YieldDepsLog
         Message = "Function '{Function}' (invocation {InvocationId}): the client went away; the dependencies were rolled back and nothing was answered.")]
     public static partial void ClientWentAway(ILogger logger, string function, string invocationId);
 
-
     [LoggerMessage(EventId = 11, EventName = "FrameworkStatus", Level = LogLevel.Information,
         Message = "Function '{Function}' (invocation {InvocationId}) ended with an exception that carries HTTP {Status}; answered with that status.")]
     public static partial void FrameworkStatus(ILogger logger, string function, string invocationId, int status, Exception exception);
+
+    [LoggerMessage(EventId = 12, EventName = "ResultCountedAsFailure", Level = LogLevel.Warning,
+        Message = "Function '{Function}' (invocation {InvocationId}) answered HTTP {Status}, which a FailWhen rule counts as a failure; the dependencies were rolled back.")]
+    public static partial void ResultCountedAsFailure(ILogger logger, string function, string invocationId, int? status);
 }

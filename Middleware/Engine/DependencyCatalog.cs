@@ -85,6 +85,9 @@ internal sealed class DependencyCatalog
 
     public bool IncludeExceptionDetails { get; }
 
+    /// <summary>Gets or sets where invocations report spans and metrics; null leaves telemetry out entirely (benchmarks compare both).</summary>
+    public DependencyTelemetry? Telemetry { get; set; } = DependencyTelemetry.Shared;
+
     public IReadOnlyList<Type> Globals { get; }
 
     public bool IsEmpty => _registered.Count == 0;

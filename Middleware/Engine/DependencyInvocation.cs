@@ -20,6 +20,10 @@ internal sealed class DependencyInvocation
     private int _liveSlots;
     private InvocationExtras? _extras;
     private bool _cancelled;
+
+    // Asked once: with nobody listening, the invocation makes no other telemetry call (a flag rather than a reference,
+    // which keeps the per-invocation object a word smaller).
+    private readonly bool _observed;
     private CancellationToken _cancellationToken;
 
     public DependencyInvocation(InvocationPlan plan, object host, IDependencyEvents events)
@@ -27,6 +31,7 @@ internal sealed class DependencyInvocation
         Plan = plan;
         _host = host;
         _events = events;
+        _observed = plan.Catalog.Telemetry is { IsObserved: true };
         _slots = plan.Nodes.Length == 0 ? [] : new InvocationSlot[plan.Nodes.Length];
     }
 
@@ -38,6 +43,12 @@ internal sealed class DependencyInvocation
     public ValueTask SetupAsync(CancellationToken cancellationToken)
     {
         _cancellationToken = cancellationToken;
+        if (_observed)
+        {
+            // Every step is timed and traced: the general path.
+            return SetupFromAsync(0);
+        }
+
         var nodes = Plan.Nodes;
         for (var index = 0; index < nodes.Length; index++)
         {
@@ -85,33 +96,59 @@ internal sealed class DependencyInvocation
             var node = nodes[index];
             cancellationToken.ThrowIfCancellationRequested();
             var descriptor = node.Descriptor;
-            object? created;
-            if (node.Arguments.Length == 0)
+            var telemetry = Telemetry;
+            var step = telemetry is null ? default : telemetry.StartSetup(Plan.FunctionName, descriptor);
+            EnteredDependency entered;
+            try
             {
-                created = descriptor.Create([]);
-            }
-            else
-            {
-                // The factory reads its arguments before it runs, so one buffer per arity and thread serves every node;
-                // it is taken out while in use, so a factory that runs another invocation gets its own.
-                var arguments = RentArguments(node.Arguments.Length);
-                try
+                object? created;
+                if (node.Arguments.Length == 0)
                 {
-                    for (var i = 0; i < arguments.Length; i++)
+                    created = descriptor.Create([]);
+                }
+                else
+                {
+                    // The factory reads its arguments before it runs, so one buffer per arity and thread serves every
+                    // node; it is taken out while in use, so a factory that runs another invocation gets its own.
+                    var arguments = RentArguments(node.Arguments.Length);
+                    try
                     {
-                        arguments[i] = await ResolveAsync(node.Arguments[i], descriptor.Display).ConfigureAwait(false);
-                    }
+                        for (var i = 0; i < arguments.Length; i++)
+                        {
+                            arguments[i] = await ResolveAsync(node.Arguments[i], descriptor.Display).ConfigureAwait(false);
+                        }
 
-                    created = descriptor.Create(arguments);
+                        created = descriptor.Create(arguments);
+                    }
+                    finally
+                    {
+                        ReturnArguments(arguments);
+                    }
                 }
-                finally
-                {
-                    ReturnArguments(arguments);
-                }
+
+                entered = await descriptor.Strategy.EnterAsync(descriptor, created, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (telemetry is not null && SetupFailed(telemetry, step, descriptor, e))
+            {
+                // Never taken: the filter records the failure and lets the exception go on.
+                throw;
             }
 
-            Entered(node, await descriptor.Strategy.EnterAsync(descriptor, created, cancellationToken).ConfigureAwait(false));
+            // Recorded before the entry event, as the dependency is then in the plan's slots.
+            _slots[node.Slot] = new InvocationSlot { Value = entered.Value, State = entered.State };
+            _liveSlots = node.Slot + 1;
+            _enteredCount = node.Slot + 1;
+            telemetry?.EndSetup(step, descriptor, null);
+            _events.Entered(Plan.FunctionName, descriptor);
         }
+    }
+
+    private DependencyTelemetry? Telemetry => _observed ? Plan.Catalog.Telemetry : null;
+
+    private static bool SetupFailed(DependencyTelemetry telemetry, in TelemetryStep step, DependencyDescriptor descriptor, Exception error)
+    {
+        telemetry.EndSetup(step, descriptor, ExceptionRules.Unwrap(error));
+        return false;
     }
 
     private object? CreateSynchronously(PlanNode node)
@@ -293,6 +330,7 @@ internal sealed class DependencyInvocation
         outcome.Exception = inFlight;
         if (_enteredCount == 0)
         {
+            Telemetry?.InvocationEnded(Plan.FunctionName, outcome.Status);
             return new(inFlight);
         }
 
@@ -332,7 +370,17 @@ internal sealed class DependencyInvocation
         }
 
         EndTeardown();
+        Ended();
         return new(inFlight);
+    }
+
+    /// <summary>Counts the invocation once all its dependencies are finished (none kept for the response).</summary>
+    private void Ended()
+    {
+        if (DeferredCount == 0)
+        {
+            Telemetry?.InvocationEnded(Plan.FunctionName, Outcome.Status);
+        }
     }
 
     /// <summary>
@@ -359,9 +407,10 @@ internal sealed class DependencyInvocation
 
     private async ValueTask<Exception?> ContinueTeardownAsync(ValueTask<Exception?> pending, int slot, bool deferRequestScoped)
     {
+        Exception? inFlight;
         try
         {
-            var inFlight = await pending.ConfigureAwait(false);
+            inFlight = await pending.ConfigureAwait(false);
             MarkTornDown(slot);
             for (slot--; slot >= 0; slot--)
             {
@@ -381,27 +430,31 @@ internal sealed class DependencyInvocation
                 // error, so nothing streams, and the kept ones see the failure now.
                 inFlight = await TeardownDeferredAsync(inFlight).ConfigureAwait(false);
             }
-
-            return inFlight;
         }
         finally
         {
             EndTeardown();
         }
+
+        Ended();
+        return inFlight;
     }
 
-    private async ValueTask<Exception?> FinishWithDeferredAsync(Exception inFlight)
+    private async ValueTask<Exception?> FinishWithDeferredAsync(Exception? inFlight)
     {
         try
         {
             // A function-scoped teardown failed after a request-scoped one was kept: the response will be an error,
             // so nothing streams, and the kept ones see the failure now.
-            return await TeardownDeferredAsync(inFlight).ConfigureAwait(false);
+            inFlight = await TeardownDeferredAsync(inFlight).ConfigureAwait(false);
         }
         finally
         {
             EndTeardown();
         }
+
+        Ended();
+        return inFlight;
     }
 
     private void EndTeardown()
@@ -452,6 +505,7 @@ internal sealed class DependencyInvocation
         {
             _liveSlots = 0;
             outcome.EndTeardown();
+            Telemetry?.InvocationEnded(Plan.FunctionName, outcome.Status);
         }
     }
 
@@ -527,7 +581,7 @@ internal sealed class DependencyInvocation
     private ValueTask<Exception?> TeardownOneAsync(int slot, Exception? inFlight)
     {
         var descriptor = Plan.Nodes[slot].Descriptor;
-        if (descriptor.FailWhen is not null || descriptor.DisposeValue || !descriptor.Strategy.HasExit)
+        if (_observed || descriptor.FailWhen is not null || descriptor.DisposeValue || !descriptor.Strategy.HasExit)
         {
             return TeardownOneFullAsync(slot, inFlight);
         }
@@ -598,6 +652,11 @@ internal sealed class DependencyInvocation
 
         var resumed = failure is null;
         var clean = true;
+        var telemetry = Telemetry;
+        var telemetryStep = telemetry is null ? default : telemetry.StartTeardown(Plan.FunctionName, descriptor);
+        var overruns = outcome.CreatedDeadline?.Overruns ?? 0;
+        Exception? stepError = null;
+        TeardownPhase? stepPhase = null;
         try
         {
             if (descriptor.Strategy.HasExit)
@@ -618,7 +677,9 @@ internal sealed class DependencyInvocation
                 catch (Exception thrown)
                 {
                     clean = false;
-                    inFlight = StepFailed(descriptor, descriptor.PhaseFor(resumed), thrown, inFlight);
+                    stepPhase = descriptor.PhaseFor(resumed);
+                    stepError = NewError(thrown, inFlight) ?? stepError;
+                    inFlight = StepFailed(descriptor, stepPhase.Value, thrown, inFlight);
                 }
             }
 
@@ -640,7 +701,9 @@ internal sealed class DependencyInvocation
                 catch (Exception thrown)
                 {
                     clean = false;
-                    inFlight = StepFailed(descriptor, TeardownPhase.DisposeValue, thrown, inFlight);
+                    stepPhase = TeardownPhase.DisposeValue;
+                    stepError = NewError(thrown, inFlight) ?? stepError;
+                    inFlight = StepFailed(descriptor, stepPhase.Value, thrown, inFlight);
                 }
             }
         }
@@ -658,7 +721,27 @@ internal sealed class DependencyInvocation
             _events.Exited(Plan.FunctionName, descriptor, resumed);
         }
 
+        if (telemetry is not null)
+        {
+            var overran = (outcome.CreatedDeadline?.Overruns ?? 0) != overruns;
+            if (overran)
+            {
+                telemetry.DeadlineOverrun(descriptor);
+            }
+
+            var result = stepError is null ? resumed ? TeardownResult.Resumed : TeardownResult.Disposed
+                : overran ? TeardownResult.DeadlineExceeded : TeardownResult.Failed;
+            telemetry.EndTeardown(telemetryStep, descriptor, result, stepPhase, stepError ?? failure);
+        }
+
         return inFlight;
+    }
+
+    /// <summary>What a teardown step threw, unless it only let the exception in flight through.</summary>
+    private static Exception? NewError(Exception thrown, Exception? inFlight)
+    {
+        var error = ExceptionRules.Unwrap(thrown);
+        return inFlight is not null && ReferenceEquals(error, inFlight) ? null : error;
     }
 
     /// <summary>Applies the failure rules to an exception thrown by a teardown step; returns what is now in flight.</summary>
@@ -692,6 +775,7 @@ internal sealed class DependencyInvocation
         }
 
         _events.TeardownFailed(Plan.FunctionName, descriptor, phase, error, inFlight);
+        Telemetry?.CleanupFailure(descriptor);
         var cleanupFailure = new DependencyTeardownException(descriptor.Name, phase, error);
         ExceptionCleanupExtensions.AttachCleanupFailure(inFlight, cleanupFailure);
         Outcome.AddCleanupFailure(cleanupFailure);

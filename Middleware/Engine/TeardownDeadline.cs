@@ -11,6 +11,9 @@ internal sealed class TeardownDeadline(TimeSpan budget) : IDisposable
 {
     private CancellationTokenSource? _source;
 
+    /// <summary>Gets how many steps were abandoned at their deadline so far.</summary>
+    public int Overruns { get; private set; }
+
     /// <summary>Gets the token of the current step.</summary>
     public CancellationToken Token
     {
@@ -49,6 +52,7 @@ internal sealed class TeardownDeadline(TimeSpan budget) : IDisposable
             // that token to the next step.
             _source.Cancel();
             _source = null;
+            Overruns++;
             throw new TimeoutException($"Teardown of dependency '{dependencyName}' did not finish within {budget}.", e);
         }
 

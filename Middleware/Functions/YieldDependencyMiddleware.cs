@@ -26,7 +26,7 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         {
             // A plan that cannot be built (an override whose parameters do not resolve, a function startup did not
             // scan) fails this invocation like any other error, never with an empty success.
-            return EndAsync(context, HttpResults.IsHttpTrigger(context.FunctionDefinition), e);
+            return EndAsync(context, HttpResults.IsHttpTrigger(context.FunctionDefinition), e, OutcomeStatus.Faulted);
         }
 
         // Decided once per function, when its plan was built: a function that needs nothing from YieldDeps runs with
@@ -85,22 +85,26 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
             // Nobody is left to answer: not a failure of the function, so no 500 and no error log.
             YieldDepsLog.ClientWentAway(events.Logger, context.FunctionDefinition.Name, context.InvocationId);
             HttpResults.ClearOutputs(context, keepHttp: false);
+            // Not an error: nobody was left to answer.
+            InvocationActivity.Failed(final, invocation.Outcome.Status, isError: false);
             return;
         }
 
-        await EndAsync(context, function.IsHttp, final).ConfigureAwait(false);
+        await EndAsync(context, function.IsHttp, final, invocation.Outcome.Status).ConfigureAwait(false);
     }
 
     /// <summary>Maps what the invocation ends with to the trigger: a problem response for HTTP, the exception for the rest.</summary>
-    private async Task EndAsync(FunctionContext context, bool isHttp, Exception? final)
+    private async Task EndAsync(FunctionContext context, bool isHttp, Exception? final, OutcomeStatus status)
     {
         switch (final)
         {
             case null:
                 return;
-            case ResultCountedAsFailureException:
+            case ResultCountedAsFailureException counted:
                 // The dependencies rolled back; the response the function produced stands, nothing else is emitted.
                 HttpResults.ClearOutputs(context, keepHttp: true);
+                YieldDepsLog.ResultCountedAsFailure(events.Logger, context.FunctionDefinition.Name, context.InvocationId, counted.HttpStatus);
+                InvocationActivity.Failed(final, status, InvocationActivity.IsServerError(counted.HttpStatus));
                 return;
         }
 
@@ -108,6 +112,7 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         {
             if (await problems.TryWriteAsync(context, final).ConfigureAwait(false))
             {
+                InvocationActivity.Failed(final, status, InvocationActivity.IsServerError(HttpResults.ReadStatus(context) ?? 500));
                 return;
             }
 
@@ -115,6 +120,7 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         }
 
         HttpResults.ClearOutputs(context, keepHttp: false);
+        InvocationActivity.Failed(final, status, isError: true);
         ExceptionDispatchInfo.Throw(final);
     }
 
@@ -133,6 +139,15 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         catch (AggregateException e) when (ExceptionRules.Unwrap(e) is var inner && inner != e)
         {
             ExceptionDispatchInfo.Throw(inner);
+        }
+    }
+
+    /// <summary>Counts an invocation that did not go through the engine, as the engine counts the others, when anybody listens.</summary>
+    private void CountInvocation(FunctionContext context, OutcomeStatus status)
+    {
+        if (plans.Catalog.Telemetry is { IsObserved: true } telemetry)
+        {
+            telemetry.InvocationEnded(context.FunctionDefinition.Name, status);
         }
     }
 
@@ -155,18 +170,27 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         var clientGone = AspNetCoreHttpContext.IsAborted(context);
         if (failure is null && !clientGone && !context.CancellationToken.IsCancellationRequested)
         {
+            CountInvocation(context, OutcomeStatus.Succeeded);
             return;
         }
 
         // As the engine ends an invocation that had nothing to tear down.
+        var status = failure is null ? OutcomeStatus.Cancelled : OutcomeStatus.Faulted;
+        if (clientGone || context.CancellationToken.IsCancellationRequested)
+        {
+            status = OutcomeStatus.Cancelled;
+        }
+
         failure ??= new OperationCanceledException("The invocation was cancelled before its dependencies were finished.", context.CancellationToken);
+        CountInvocation(context, status);
         if (clientGone && ExceptionRules.IsClientGone(failure))
         {
             YieldDepsLog.ClientWentAway(events.Logger, context.FunctionDefinition.Name, context.InvocationId);
             HttpResults.ClearOutputs(context, keepHttp: false);
+            InvocationActivity.Failed(failure, status, isError: false);
             return;
         }
 
-        await EndAsync(context, isHttp: true, failure).ConfigureAwait(false);
+        await EndAsync(context, isHttp: true, failure, status).ConfigureAwait(false);
     }
 }

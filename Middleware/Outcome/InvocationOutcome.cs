@@ -46,6 +46,9 @@ public sealed class InvocationOutcome
     internal Engine.TeardownDeadline? Deadline =>
         _teardownBudgetTicks == NotInTeardown ? null : _deadline ??= new Engine.TeardownDeadline(TimeSpan.FromTicks(_teardownBudgetTicks));
 
+    /// <summary>Gets the deadline of the teardown under way if anything created it, without creating one.</summary>
+    internal Engine.TeardownDeadline? CreatedDeadline => _deadline;
+
     // The budget of the teardown under way, in ticks (a plain long keeps the per-invocation object small).
     private const long NotInTeardown = long.MinValue;
     private long _teardownBudgetTicks = NotInTeardown;
