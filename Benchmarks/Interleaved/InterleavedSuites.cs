@@ -26,6 +26,15 @@ internal static class InterleavedSuites
                     }
                 }
 
+                // What the telemetry costs when nobody listens: the same engine with it taken out is the baseline.
+                var withoutTelemetry = new OverheadEngine(AsyncLinks.Register, 5);
+                withoutTelemetry.Catalog.Telemetry = null;
+                var withTelemetry = new OverheadEngine(AsyncLinks.Register, 5);
+                groups.Add(new InterleavedGroup("5 dependencies, telemetry nobody listens to", [
+                    ("YieldDepsWithoutTelemetry", () => withoutTelemetry.RunAsync(OverheadBody.Run)),
+                    ("YieldDeps", () => withTelemetry.RunAsync(OverheadBody.Run)),
+                ]));
+
                 return (groups, async () =>
                 {
                     foreach (var variants in owned)

@@ -30,6 +30,9 @@ internal sealed class OverheadEngine
         _plan = BuildPlan(_catalog, length);
     }
 
+    /// <summary>Gets the catalog, whose telemetry a comparison may take away.</summary>
+    public DependencyCatalog Catalog => _catalog;
+
     /// <summary>Builds the plan of the function taking the end of the chain: what the first invocation of a function does.</summary>
     public static InvocationPlan BuildPlan(DependencyCatalog catalog, int length)
     {
