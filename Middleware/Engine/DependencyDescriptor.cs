@@ -42,6 +42,12 @@ internal sealed class DependencyDescriptor(
 
     public DependencyScope Scope { get; } = options.Scope;
 
+    /// <summary>
+    /// Gets a value indicating whether its teardown is its strategy's exit step and nothing else: no value to dispose,
+    /// no failure rule of its own (the common case, which the engine finishes without a state machine).
+    /// </summary>
+    public bool ExitsOnly { get; } = strategy.HasExit && !options.DisposeValue && options.FailWhen is null;
+
     /// <summary>Gets a value indicating whether this dependency has anything to do after the function ran.</summary>
     public bool HasTeardown => Style != DependencyStyle.Plain || DisposeValue;
 

@@ -24,6 +24,9 @@ internal sealed class DependencyInvocation
     // Asked once: with nobody listening, the invocation makes no other telemetry call (a flag rather than a reference,
     // which keeps the per-invocation object a word smaller).
     private readonly bool _observed;
+
+    // Whether the detailed step events are wanted, asked once per invocation.
+    private readonly bool _reportsSteps;
     private CancellationToken _cancellationToken;
 
     public DependencyInvocation(InvocationPlan plan, object host, IDependencyEvents events)
@@ -32,6 +35,7 @@ internal sealed class DependencyInvocation
         _host = host;
         _events = events;
         _observed = plan.Catalog.Telemetry is { IsObserved: true };
+        _reportsSteps = events.ReportsSteps;
         _slots = plan.Nodes.Length == 0 ? [] : new InvocationSlot[plan.Nodes.Length];
     }
 
@@ -139,7 +143,10 @@ internal sealed class DependencyInvocation
             _liveSlots = node.Slot + 1;
             _enteredCount = node.Slot + 1;
             telemetry?.EndSetup(step, descriptor, null);
-            _events.Entered(Plan.FunctionName, descriptor);
+            if (_reportsSteps)
+            {
+                _events.Entered(Plan.FunctionName, descriptor);
+            }
         }
     }
 
@@ -187,7 +194,10 @@ internal sealed class DependencyInvocation
         _slots[node.Slot] = new InvocationSlot { Value = entered.Value, State = entered.State };
         _liveSlots = node.Slot + 1;
         _enteredCount = node.Slot + 1;
-        _events.Entered(Plan.FunctionName, node.Descriptor);
+        if (_reportsSteps)
+        {
+            _events.Entered(Plan.FunctionName, node.Descriptor);
+        }
     }
 
     private static object?[] RentArguments(int count)
@@ -581,7 +591,7 @@ internal sealed class DependencyInvocation
     private ValueTask<Exception?> TeardownOneAsync(int slot, Exception? inFlight)
     {
         var descriptor = Plan.Nodes[slot].Descriptor;
-        if (_observed || descriptor.FailWhen is not null || descriptor.DisposeValue || !descriptor.Strategy.HasExit)
+        if (_observed || !descriptor.ExitsOnly)
         {
             return TeardownOneFullAsync(slot, inFlight);
         }
@@ -607,7 +617,7 @@ internal sealed class DependencyInvocation
         }
 
         step.GetAwaiter().GetResult();
-        _events.Exited(Plan.FunctionName, descriptor, resumed);
+        Exited(descriptor, resumed);
         return new(inFlight);
     }
 
@@ -622,7 +632,7 @@ internal sealed class DependencyInvocation
             return StepFailed(descriptor, descriptor.PhaseFor(resumed), thrown, inFlight);
         }
 
-        _events.Exited(Plan.FunctionName, descriptor, resumed);
+        Exited(descriptor, resumed);
         return inFlight;
     }
 
@@ -718,7 +728,7 @@ internal sealed class DependencyInvocation
 
         if (clean)
         {
-            _events.Exited(Plan.FunctionName, descriptor, resumed);
+            Exited(descriptor, resumed);
         }
 
         if (telemetry is not null)
@@ -735,6 +745,14 @@ internal sealed class DependencyInvocation
         }
 
         return inFlight;
+    }
+
+    private void Exited(DependencyDescriptor descriptor, bool resumed)
+    {
+        if (_reportsSteps || !resumed)
+        {
+            _events.Exited(Plan.FunctionName, descriptor, resumed);
+        }
     }
 
     /// <summary>What a teardown step threw, unless it only let the exception in flight through.</summary>
