@@ -147,10 +147,10 @@ internal static class InterleavedRunner
     private static string Report(string suite, List<Sample> samples)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Suite {suite}: ratios are per round against the baseline's batch of the same round; p25-p75 their spread; extra is the time over the baseline.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Suite {suite}: ratios are per round against the baseline's batch of the same round; p25-p75 their spread; extra is the time over the baseline; / ScopedServices is the per-round ratio to ScopedServices; added / UnitOfWork's is, per round, the time over the bare worker divided by the unit-of-work middleware's.");
         text.AppendLine();
-        text.AppendLine("| group | variant | ns/op | ratio | ratio p25-p75 | extra ns | B/op | added / UnitOfWork's |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| group | variant | ns/op | ratio | ratio p25-p75 | extra ns | B/op | / ScopedServices | added / UnitOfWork's |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in samples.GroupBy(s => s.Group))
         {
             var byRound = group.GroupBy(s => (s.Process, s.Round)).Select(r => r.ToDictionary(s => s.Variant)).ToList();
@@ -164,10 +164,13 @@ internal static class InterleavedRunner
                 var added = variant is not "UnitOfWork" && variant != baseline && rounds.All(r => r.ContainsKey("UnitOfWork"))
                     ? rounds.Select(r => (r[variant].Nanoseconds - r[baseline].Nanoseconds) / (r["UnitOfWork"].Nanoseconds - r[baseline].Nanoseconds)).ToList()
                     : null;
+                var toScoped = variant is not "ScopedServices" && variant != baseline && rounds.All(r => r.ContainsKey("ScopedServices"))
+                    ? rounds.Select(r => r[variant].Nanoseconds / r["ScopedServices"].Nanoseconds).ToList()
+                    : null;
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {group.Key} | {variant}{(variant == baseline ? " (baseline)" : "")} | {Median(rounds.Select(r => r[variant].Nanoseconds)):F0} | " +
                     $"{Median(ratios):F2} | {Percentile(ratios, 0.25):F2}-{Percentile(ratios, 0.75):F2} | {Median(extra):F0} | " +
-                    $"{Median(rounds.Select(r => r[variant].Bytes)):F0} | {(added is null || added.Count == 0 ? "" : Median(added).ToString("F2", CultureInfo.InvariantCulture))} |"));
+                    $"{Median(rounds.Select(r => r[variant].Bytes)):F0} | {(toScoped is null || toScoped.Count == 0 ? "" : Median(toScoped).ToString("F2", CultureInfo.InvariantCulture))} | {(added is null || added.Count == 0 ? "" : Median(added).ToString("F2", CultureInfo.InvariantCulture))} |"));
             }
         }
 
