@@ -43,6 +43,17 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public async Task Startup_FailsOnAProblemAStartupCheckReports_WithTheOthers()
+    {
+        var error = await StartAsync(deps => deps
+            .AddGlobal<Unregistered>()
+            .AddStartupCheck(services => services.IsService(typeof(Uri)) ? [] : ["Uri is not registered: call services.AddSingleton(new Uri(...))."]));
+
+        Assert.Contains("Uri is not registered: call services.AddSingleton(new Uri(...)).", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Global dependency Unregistered is not registered", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Startup_FailsOnAnUnregisteredGlobal()
     {
         var error = await StartAsync(deps => deps.AddGlobal<Unregistered>());

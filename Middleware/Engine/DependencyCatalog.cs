@@ -56,6 +56,14 @@ internal sealed class DependencyCatalog
             }
         }
 
+        if (services is not null)
+        {
+            foreach (var check in registry.StartupChecks)
+            {
+                problems.AddRange(check(services));
+            }
+        }
+
         if (problems.Count > 0)
         {
             throw new DependencyRegistrationException(problems.Distinct().ToList());

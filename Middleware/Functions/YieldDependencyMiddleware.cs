@@ -47,6 +47,7 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         try
         {
             await invocation.SetupAsync(context.CancellationToken).ConfigureAwait(false);
+            invocation.Outcome.EnterBody();
             await next(context).ConfigureAwait(false);
             if (function.IsHttp)
             {

@@ -8,6 +8,8 @@ namespace YieldDeps;
 public sealed class InvocationOutcome
 {
     private List<DependencyTeardownException>? _cleanupFailures;
+    private List<Action>? _beforeBody;
+    private bool _bodyEntered;
 
     internal InvocationOutcome()
     {
@@ -70,4 +72,45 @@ public sealed class InvocationOutcome
         (IReadOnlyList<DependencyTeardownException>?)_cleanupFailures ?? [];
 
     internal void AddCleanupFailure(DependencyTeardownException failure) => (_cleanupFailures ??= []).Add(failure);
+
+    /// <summary>
+    /// Registers an action that the middleware runs once every dependency is set up, right before the function body,
+    /// in the execution context the body and the teardowns then run in: an <see cref="AsyncLocal{T}"/> value it sets
+    /// is seen by the body and by every teardown of the invocation, which a value set during a dependency's own setup
+    /// is not (an async method's changes to its execution context do not flow back to its caller).
+    /// </summary>
+    /// <param name="action">A synchronous action; an exception from it fails the invocation like a failing setup.</param>
+    /// <exception cref="InvalidOperationException">The body has already started: call it during setup.</exception>
+    /// <remarks>
+    /// The actions run in registration order, only under the worker's middleware (the Functions host or an in-process
+    /// test host), and not when a dependency's setup failed.
+    /// </remarks>
+    public void RunBeforeBody(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (_bodyEntered)
+        {
+            throw new InvalidOperationException("The function body has already started; register the action during the dependency's setup.");
+        }
+
+        (_beforeBody ??= []).Add(action);
+    }
+
+    /// <summary>
+    /// Runs the actions of <see cref="RunBeforeBody"/>. Synchronous on purpose: called from the middleware's own
+    /// async method, the changes the actions make to the execution context stay in it for the body and the teardowns.
+    /// </summary>
+    internal void EnterBody()
+    {
+        _bodyEntered = true;
+        if (_beforeBody is null)
+        {
+            return;
+        }
+
+        foreach (var action in _beforeBody)
+        {
+            action();
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
 using YieldDeps.Engine;
 
 namespace YieldDeps;
@@ -20,6 +21,8 @@ public sealed class DependencyRegistry
     internal List<DependencyDescriptor> Descriptors { get; } = [];
 
     internal List<Type> GlobalDependencies { get; } = [];
+
+    internal List<Func<IServiceProviderIsService, IEnumerable<string>>> StartupChecks { get; } = [];
 
     /// <summary>
     /// Gets the assemblies whose <c>[Function]</c> methods are checked when the host starts, besides the entry
@@ -160,6 +163,21 @@ public sealed class DependencyRegistry
         ArgumentNullException.ThrowIfNull(dependencyType);
         ThrowIfFrozen();
         GlobalDependencies.Add(dependencyType);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a check of the app's services that runs with the validation of the registrations when the host starts:
+    /// every problem it returns fails startup in the same <see cref="DependencyRegistrationException"/>. For packages
+    /// whose dependencies need a service the app must register (for example a database context).
+    /// </summary>
+    /// <param name="check">Returns the problems found, each a sentence naming what is missing and the fix; none when all is well.</param>
+    /// <returns>This registry, for chaining.</returns>
+    public DependencyRegistry AddStartupCheck(Func<IServiceProviderIsService, IEnumerable<string>> check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ThrowIfFrozen();
+        StartupChecks.Add(check);
         return this;
     }
 

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace YieldDeps.EntityFrameworkCore.Tests.Infrastructure;
+
+/// <summary>
+/// A PostgreSQL database of its own, created on the server named by <see cref="Variable"/> and dropped at the end.
+/// </summary>
+public sealed class PostgresTestDatabase : TestDatabase
+{
+    public const string Variable = "YIELDDEPS_POSTGRES";
+
+    private readonly string _server;
+    private readonly string _name = $"yielddeps_ef_{Guid.NewGuid():N}";
+
+    private PostgresTestDatabase(string server)
+    {
+        _server = server;
+        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = _name }.ToString();
+    }
+
+    public string ConnectionString { get; }
+
+    public static async Task<PostgresTestDatabase> CreateAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(Variable);
+        if (string.IsNullOrEmpty(server))
+        {
+            throw new InvalidOperationException($"Set {Variable} to a PostgreSQL connection string; bash .ci/run starts a server and sets it.");
+        }
+
+        var database = new PostgresTestDatabase(server);
+        await database.ExecuteOnServerAsync($"CREATE DATABASE {database._name}");
+        await database.CreateSchemaAsync();
+        return database;
+    }
+
+    public override void Configure(DbContextOptionsBuilder options, bool retryOnFailure = false) =>
+        options.UseNpgsql(ConnectionString, npgsql =>
+        {
+            if (retryOnFailure)
+            {
+                npgsql.EnableRetryOnFailure(maxRetryCount: 3, maxRetryDelay: TimeSpan.FromMilliseconds(50), errorCodesToAdd: null);
+            }
+        });
+
+    public override async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
+    }
+
+    private async Task ExecuteOnServerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,61 @@
+using System.Data;
+using System.Net;
+using YieldDeps.EntityFrameworkCore.Tests.Infrastructure;
+
+namespace YieldDeps.EntityFrameworkCore.Tests;
+
+/// <summary>The unit of work's scenarios on a real PostgreSQL database (Npgsql's EF Core provider), plus the isolation level as PostgreSQL reports it.</summary>
+[Trait("Category", "Postgres")]
+public sealed class PostgresUnitOfWorkTests : UnitOfWorkScenarios
+{
+    [PostgresFact]
+    public Task Success_commits_once() => A_successful_function_is_saved_and_committed_once_with_the_scope_context();
+
+    [PostgresFact]
+    public Task Factory_context_is_owned_and_disposed() => With_a_factory_the_unit_of_work_owns_its_context_and_disposes_it();
+
+    [PostgresFact]
+    public Task Exception_rolls_back() => An_exception_rolls_back_what_the_body_saved();
+
+    [PostgresFact]
+    public Task Cancellation_rolls_back() => A_cancelled_invocation_rolls_back();
+
+    [PostgresFact]
+    public Task App_wide_FailWhen_rolls_back() => An_app_wide_FailWhen_rule_rolls_back_and_the_response_stands();
+
+    [PostgresFact]
+    public Task Registration_FailWhen_rolls_back() => A_FailWhen_rule_of_the_registration_rolls_back();
+
+    [PostgresFact]
+    public Task Violation_in_final_save_is_409() => A_constraint_violation_in_the_final_save_is_a_409_problem_and_nothing_is_committed();
+
+    [PostgresFact]
+    public Task Violation_escaping_the_body_is_409_and_rolls_back() => A_constraint_violation_escaping_the_body_is_a_409_problem_and_rolls_back_earlier_saves();
+
+    [PostgresFact]
+    public Task Caught_failed_save_is_never_committed() => A_failed_save_the_body_caught_is_never_committed();
+
+    [PostgresFact]
+    public Task Violation_without_mapping_is_500() => Without_MapSaveFailure_a_constraint_violation_is_a_500();
+
+    [PostgresFact]
+    public Task Body_commit_is_not_repeated() => A_transaction_the_body_committed_is_not_committed_again();
+
+    [PostgresFact]
+    public Task SaveChanges_off() => With_SaveChanges_off_only_what_the_body_saved_is_committed();
+
+    [PostgresFact]
+    public async Task The_isolation_level_is_the_one_asked_for()
+    {
+        var serializable = await IsolationAsync(IsolationLevel.Serializable);
+        var repeatable = await IsolationAsync(IsolationLevel.RepeatableRead);
+        var byDefault = await IsolationAsync(null);
+
+        Assert.Equal(HttpStatusCode.OK, serializable.HttpResponse!.StatusCode);
+        Assert.Equal("serializable", serializable.HttpResponse.Body);
+        Assert.Equal("repeatable read", repeatable.HttpResponse!.Body);
+        Assert.Equal("read committed", byDefault.HttpResponse!.Body);
+    }
+
+    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync();
+}
