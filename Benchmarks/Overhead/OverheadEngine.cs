@@ -48,6 +48,7 @@ internal sealed class OverheadEngine
         try
         {
             await invocation.SetupAsync(CancellationToken.None).ConfigureAwait(false);
+            invocation.Outcome.EnterBody();
             invocation.TryTakeParameterValue(_last, out var value);
             result = body((Resource)value!);
         }

@@ -7,8 +7,9 @@ namespace YieldDeps;
 /// </summary>
 public sealed class InvocationOutcome
 {
-    private List<DependencyTeardownException>? _cleanupFailures;
-    private List<Action>? _beforeBody;
+    // The rarely used lists in one object, the status in a byte: one outcome is allocated per invocation.
+    private OutcomeLists? _lists;
+    private byte _status;
     private bool _bodyEntered;
 
     internal InvocationOutcome()
@@ -16,7 +17,11 @@ public sealed class InvocationOutcome
     }
 
     /// <summary>Gets how the invocation ended so far; it changes during teardown when a teardown fails.</summary>
-    public OutcomeStatus Status { get; internal set; }
+    public OutcomeStatus Status
+    {
+        get => (OutcomeStatus)_status;
+        internal set => _status = (byte)value;
+    }
 
     /// <summary>Gets the exception in flight, or <see langword="null"/> when nothing failed.</summary>
     public Exception? Exception { get; internal set; }
@@ -69,9 +74,9 @@ public sealed class InvocationOutcome
 
     /// <summary>Gets the teardown failures that were attached to the exception in flight instead of replacing it.</summary>
     public IReadOnlyList<DependencyTeardownException> CleanupFailures =>
-        (IReadOnlyList<DependencyTeardownException>?)_cleanupFailures ?? [];
+        (IReadOnlyList<DependencyTeardownException>?)_lists?.CleanupFailures ?? [];
 
-    internal void AddCleanupFailure(DependencyTeardownException failure) => (_cleanupFailures ??= []).Add(failure);
+    internal void AddCleanupFailure(DependencyTeardownException failure) => ((_lists ??= new()).CleanupFailures ??= []).Add(failure);
 
     /// <summary>
     /// Registers an action that the middleware runs once every dependency is set up, right before the function body,
@@ -93,7 +98,7 @@ public sealed class InvocationOutcome
             throw new InvalidOperationException("The function body has already started; register the action during the dependency's setup.");
         }
 
-        (_beforeBody ??= []).Add(action);
+        ((_lists ??= new()).BeforeBody ??= []).Add(action);
     }
 
     /// <summary>
@@ -103,12 +108,12 @@ public sealed class InvocationOutcome
     internal void EnterBody()
     {
         _bodyEntered = true;
-        if (_beforeBody is null)
+        if (_lists?.BeforeBody is not { } beforeBody)
         {
             return;
         }
 
-        foreach (var action in _beforeBody)
+        foreach (var action in beforeBody)
         {
             action();
         }
