@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 
 namespace YieldDeps.Analyzers.CodeFixes;
 
@@ -32,7 +31,7 @@ public sealed class MoveUseYieldDependenciesCodeFix : CodeFixProvider
             }
 
             var statement = root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<ExpressionStatementSyntax>();
-            var later = root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan).FirstAncestorOrSelf<StatementSyntax>();
+            var later = root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<StatementSyntax>();
             if (statement is null || later is null)
             {
                 continue;
@@ -49,13 +48,18 @@ public sealed class MoveUseYieldDependenciesCodeFix : CodeFixProvider
 
     private static async Task<Document> MoveAsync(Document document, StatementSyntax statement, StatementSyntax later, CancellationToken cancellationToken)
     {
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
 
         // Top-level statements are moved with their GlobalStatement wrapper.
         SyntaxNode moved = statement.Parent is GlobalStatementSyntax global ? global : statement;
         SyntaxNode anchor = later.Parent is GlobalStatementSyntax laterGlobal ? laterGlobal : later;
-        editor.RemoveNode(moved, SyntaxRemoveOptions.KeepNoTrivia);
-        editor.InsertAfter(anchor, moved);
-        return editor.GetChangedDocument();
+        var tracked = root.TrackNodes(moved, anchor);
+        tracked = tracked.RemoveNode(tracked.GetCurrentNode(moved)!, SyntaxRemoveOptions.KeepNoTrivia)!;
+        tracked = tracked.InsertNodesAfter(tracked.GetCurrentNode(anchor)!, [moved]);
+        return document.WithSyntaxRoot(tracked);
     }
 }
