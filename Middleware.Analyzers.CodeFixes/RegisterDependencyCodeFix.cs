@@ -38,7 +38,7 @@ public sealed class RegisterDependencyCodeFix : CodeFixProvider
             }
 
             var registration = await FindRegistrationAsync(context.Document.Project, context.CancellationToken).ConfigureAwait(false);
-            if (registration is null)
+            if (registration is null || !CanAddTo(registration.Value.Call))
             {
                 continue;
             }
@@ -82,6 +82,12 @@ public sealed class RegisterDependencyCodeFix : CodeFixProvider
 
         return found;
     }
+
+    /// <summary>The registration calls the fix can add to: no configure argument, or a lambda with a chain or a block body.</summary>
+    private static bool CanAddTo(InvocationExpressionSyntax call) =>
+        call.ArgumentList.Arguments.Count == 0
+        || (call.ArgumentList.Arguments.Count == 1
+            && call.ArgumentList.Arguments[0].Expression is SimpleLambdaExpressionSyntax { ExpressionBody: InvocationExpressionSyntax or null });
 
     private static async Task<Solution> RegisterAsync(Solution solution, (DocumentId Document, InvocationExpressionSyntax Call) registration, ExpressionSyntax factory, CancellationToken cancellationToken)
     {

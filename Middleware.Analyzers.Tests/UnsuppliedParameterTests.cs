@@ -173,4 +173,34 @@ public sealed class UnsuppliedParameterTests
                 }
             }
             """, Types.Replace("public sealed record Db", "public static class Entry { public static void Main() { } }\n\npublic sealed record Db"));
+
+    [Fact]
+    public Task The_Fix_AddsTheFirstRegistration_ToAUseYieldDependenciesCallWithoutOne() =>
+        CSharpVerifier.FixAsync<RegistrationAnalyzer, RegisterDependencyCodeFix>(
+            ["""
+            var builder = FunctionsApplication.CreateBuilder(args);
+            builder.UseYieldDependencies();
+            builder.Build().Run();
+
+            public static class Orders
+            {
+                [Function("Ship")]
+                public static void Ship([QueueTrigger("orders")] string id, Db {|YD0003:db|})
+                {
+                }
+            }
+            """, Types],
+            ["""
+            var builder = FunctionsApplication.CreateBuilder(args);
+            builder.UseYieldDependencies(deps => deps.Add(Db.Open));
+            builder.Build().Run();
+
+            public static class Orders
+            {
+                [Function("Ship")]
+                public static void Ship([QueueTrigger("orders")] string id, Db db)
+                {
+                }
+            }
+            """, Types]);
 }
