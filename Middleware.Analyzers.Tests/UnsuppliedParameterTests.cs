@@ -203,4 +203,25 @@ public sealed class UnsuppliedParameterTests
                 }
             }
             """, Types]);
+
+    [Fact]
+    public Task A_Registration_InAMethodOfTheApp_IsFollowed() =>
+        CSharpVerifier.AnalyzeAsync<RegistrationAnalyzer>("""
+            var builder = FunctionsApplication.CreateBuilder(args);
+            builder.UseYieldDependencies(Setup.Register);
+            builder.Build().Run();
+
+            public static class Setup
+            {
+                public static void Register(DependencyRegistry deps) => deps.Add(Clock.Now);
+            }
+
+            public static class Orders
+            {
+                [Function("Ship")]
+                public static void Ship([QueueTrigger("orders")] string id, Clock clock, Mailer {|YD0003:mailer|})
+                {
+                }
+            }
+            """, Types);
 }

@@ -128,4 +128,43 @@ public sealed class YieldOnceTests
                 }
             }
             """);
+
+    [Fact]
+    public Task A_Switch_ThatYieldsInEverySection_AndThrowsByDefault_IsNotReported() =>
+        CSharpVerifier.AnalyzeAsync<DependencyFactoryAnalyzer>(Program, """
+            public sealed partial record Session
+            {
+                public static IEnumerable<Session> Open(int kind)
+                {
+                    switch (kind)
+                    {
+                        case 1:
+                            yield return new Session(1);
+                            break;
+                        case 2:
+                            yield return new Session(2);
+                            break;
+                        default:
+                            throw new ArgumentOutOfRangeException(nameof(kind));
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_YieldBreak_BeforeTheYieldReturn_IsReported() =>
+        CSharpVerifier.AnalyzeAsync<DependencyFactoryAnalyzer>(Program, """
+            public sealed partial record Session
+            {
+                public static IEnumerable<Session> {|YD0001:Open|}(string? name)
+                {
+                    if (name is null)
+                    {
+                        yield break;
+                    }
+
+                    yield return new Session(name.Length);
+                }
+            }
+            """);
 }
