@@ -87,7 +87,12 @@ public sealed class RegisterDependencyCodeFix : CodeFixProvider
     private static bool CanAddTo(InvocationExpressionSyntax call) =>
         call.ArgumentList.Arguments.Count == 0
         || (call.ArgumentList.Arguments.Count == 1
-            && call.ArgumentList.Arguments[0].Expression is SimpleLambdaExpressionSyntax { ExpressionBody: InvocationExpressionSyntax or null });
+            && call.ArgumentList.Arguments[0].Expression is SimpleLambdaExpressionSyntax lambda
+            && (lambda.Block is not null || IsRegistryChain(lambda.ExpressionBody)));
+
+    /// <summary>A chain of the registry's methods (<c>deps.Add(...).AddClass&lt;...&gt;()</c>), which returns the registry.</summary>
+    private static bool IsRegistryChain(ExpressionSyntax? expression) =>
+        expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddClass" or "AddGlobal" } };
 
     private static async Task<Solution> RegisterAsync(Solution solution, (DocumentId Document, InvocationExpressionSyntax Call) registration, ExpressionSyntax factory, CancellationToken cancellationToken)
     {
@@ -105,7 +110,7 @@ public sealed class RegisterDependencyCodeFix : CodeFixProvider
         else if (arguments[0].Expression is SimpleLambdaExpressionSyntax lambda)
         {
             var name = lambda.Parameter.Identifier.ValueText;
-            if (lambda.ExpressionBody is InvocationExpressionSyntax chain)
+            if (IsRegistryChain(lambda.ExpressionBody) && lambda.ExpressionBody is InvocationExpressionSyntax chain)
             {
                 var added = SyntaxFactory.InvocationExpression(
                     SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, chain.WithoutTrailingTrivia(), SyntaxFactory.IdentifierName("Add")),
