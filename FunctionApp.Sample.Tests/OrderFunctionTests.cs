@@ -91,7 +91,7 @@ public sealed class OrderFunctionTests : IAsyncLifetime
     {
         await using var other = await TestDatabase.CreateAsync();
         _host.Services.GetRequiredService<IDependencyOverrides>()
-            .Override<DbSession>(() => DatabaseSession.Open(other.Database, CancellationToken.None));
+            .Override<DbSession>((InvocationOutcome outcome) => DatabaseSession.Open(other.Database, outcome, CancellationToken.None));
 
         var result = await PostOrderAsync("""{"sku":"WIDGET-1","quantity":1}""");
 

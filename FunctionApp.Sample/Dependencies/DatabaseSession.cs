@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using FunctionApp.Sample.Data;
+using YieldDeps;
 
 namespace FunctionApp.Sample.Dependencies;
 
@@ -9,12 +10,12 @@ public static class DatabaseSession
     /// One transaction per invocation. The commit after <c>yield return</c> runs only when the function succeeded;
     /// when it failed, the iterator is disposed instead, and <c>await using</c> rolls the transaction back.
     /// </summary>
-    public static async IAsyncEnumerable<DbSession> Open(SampleDatabase database, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<DbSession> Open(SampleDatabase database, InvocationOutcome outcome, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginAsync(connection, forWriting: true, cancellationToken);
         yield return new DbSession(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(outcome.TeardownToken);
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ builder.Build().Run();
 // A yield dependency: one SQLite connection and transaction per invocation.
 public sealed record Db(SqliteConnection Connection, SqliteTransaction Transaction)
 {
-    public static async IAsyncEnumerable<Db> Open(IConfiguration config, [EnumeratorCancellation] CancellationToken ct)
+    public static async IAsyncEnumerable<Db> Open(IConfiguration config, InvocationOutcome outcome, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var connection = new SqliteConnection(config["NotesDb"] ?? "Data Source=notes.db");
         await connection.OpenAsync(ct);
@@ -26,6 +26,6 @@ public sealed record Db(SqliteConnection Connection, SqliteTransaction Transacti
         }
 
         yield return new Db(connection, tx);  // the function runs here
-        await tx.CommitAsync(ct);             // only on success; on failure `await using` rolls back
+        await tx.CommitAsync(outcome.TeardownToken);  // only on success; on failure `await using` rolls back
     }
 }

@@ -10,13 +10,13 @@ public sealed class NotesDatabase(string connectionString)
 {
     public static void Register(DependencyRegistry deps) => deps.Add(Open);
 
-    public static async IAsyncEnumerable<Session> Open(NotesDatabase database, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<Session> Open(NotesDatabase database, InvocationOutcome outcome, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         yield return new Session(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(outcome.TeardownToken);
     }
 
     public string ConnectionString { get; } = connectionString;

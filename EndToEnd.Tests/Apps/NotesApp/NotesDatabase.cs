@@ -1,17 +1,18 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using YieldDeps;
 
 namespace NotesApp;
 
 public sealed class NotesDatabase(string connectionString)
 {
-    public static async IAsyncEnumerable<NotesSession> Session(NotesDatabase database, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<NotesSession> Session(NotesDatabase database, InvocationOutcome outcome, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         yield return new NotesSession(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(outcome.TeardownToken);
     }
 
     public string ConnectionString { get; } = connectionString;

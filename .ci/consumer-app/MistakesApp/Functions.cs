@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using YieldDeps;
+
+namespace MistakesApp;
+
+public static class Functions
+{
+    [Function("Book")]
+    [Depends(typeof(Audit))]  // YD0004: Audit is not registered
+    public static string Book([HttpTrigger("post")] HttpRequest request, Unit unit, Ledger ledger) => "ok";  // YD0003: nothing supplies Ledger
+}

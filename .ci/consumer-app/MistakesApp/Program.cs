@@ -1,0 +1,13 @@
+using MistakesApp;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using YieldDeps;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+// YD0005: the ASP.NET Core integration must come first.
+builder.UseYieldDependencies(deps => deps
+    .Add(Unit.Open)          // YD0002 in Unit.Open
+    .Add(Twice.Open)         // YD0001 in Twice.Open
+    .Add(Orders.All));       // YD0006: a sequence from a method that is no iterator
+builder.ConfigureFunctionsWebApplication();
+builder.Build().Run();

@@ -1,0 +1,79 @@
+using Microsoft.CodeAnalysis;
+
+namespace YieldDeps.Analyzers;
+
+/// <summary>
+/// The diagnostics of the YieldDeps analyzer. Each has a help page, docs/diagnostics/YDnnnn.md in the YieldDeps
+/// repository; errors are mistakes that make the app fail at startup or on every call, warnings are mistakes that
+/// fail on some paths only. Every severity can be changed in .editorconfig
+/// (<c>dotnet_diagnostic.YD0001.severity = none</c>).
+/// </summary>
+internal static class Descriptors
+{
+    /// <summary>The help pages' location, relative to the root of the YieldDeps repository.</summary>
+    public const string HelpLinkBase = "docs/diagnostics/";
+
+    private const string Category = "YieldDeps";
+
+    public static readonly DiagnosticDescriptor IteratorMustYieldOnce = new(
+        "YD0001",
+        "An iterator dependency must yield exactly once",
+        "Dependency '{0}' {1}; a yield dependency yields its value exactly once on every path that does not throw",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An iterator registered as a dependency must run into exactly one 'yield return': finishing without one, or yielding a second value, is an error of the invocation that names the dependency.",
+        helpLinkUri: HelpLinkBase + "YD0001.md");
+
+    public static readonly DiagnosticDescriptor TeardownUsesInvocationToken = new(
+        "YD0002",
+        "Teardown uses the invocation's cancellation token",
+        "Code after the 'yield return' of dependency '{0}' passes the invocation's cancellation token '{1}'; teardown should use outcome.TeardownToken, which only the teardown timeout fires",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Code after 'yield return' is teardown: a commit there that takes the invocation's token can be cancelled halfway when the invocation times out. Take an InvocationOutcome parameter and pass outcome.TeardownToken.",
+        helpLinkUri: HelpLinkBase + "YD0002.md");
+
+    public static readonly DiagnosticDescriptor ParameterNotSupplied = new(
+        "YD0003",
+        "Nothing supplies this parameter",
+        "Parameter '{0}' of {1} has type {2}, which is not a registered dependency, a service or a value the worker binds; register it in UseYieldDependencies or AddYieldDependencies",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A function parameter, or a parameter of a function class's constructor, whose type no registration of this project provides fails host startup. The analyzer reports it only when it can see every registration of the app.",
+        helpLinkUri: HelpLinkBase + "YD0003.md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor DependsNotRegistered = new(
+        "YD0004",
+        "[Depends] names a type that is not registered",
+        "[Depends(typeof({0}))] names a type that is not a registered dependency; register it in UseYieldDependencies or AddYieldDependencies",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "[Depends] asks for a dependency for its side effects; a type no registration provides fails host startup. The analyzer reports it only when it can see every registration of the app.",
+        helpLinkUri: HelpLinkBase + "YD0004.md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor UseBeforeWebApplication = new(
+        "YD0005",
+        "UseYieldDependencies is called before ConfigureFunctionsWebApplication",
+        "UseYieldDependencies is called on '{0}' before ConfigureFunctionsWebApplication; call ConfigureFunctionsWebApplication first",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The ASP.NET Core integration's middleware must run outside YieldDeps', so that it hands the request in before dependencies are set up; in the other order host startup fails.",
+        helpLinkUri: HelpLinkBase + "YD0005.md");
+
+    public static readonly DiagnosticDescriptor SequenceNotIterator = new(
+        "YD0006",
+        "A registered method returns a sequence but is not an iterator",
+        "Dependency '{0}' returns {1} but is not an iterator; write it with 'yield return', or register it with Add<{1}>(...) to provide the sequence itself",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A method returning IEnumerable<T> or IAsyncEnumerable<T> without being an iterator is ambiguous, and its registration fails at startup.",
+        helpLinkUri: HelpLinkBase + "YD0006.md");
+}

@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace YieldDeps.Analyzers;
+
+/// <summary>
+/// Checks what functions ask for against what the app registers, with the rules of the startup check: a function
+/// parameter or function class constructor parameter nothing supplies (YD0003), and <c>[Depends]</c> naming a type
+/// that is not registered (YD0004). It reports only when the compilation registers its dependencies itself and every
+/// registration can be followed; a parameter is reported only when its type is declared in the app, is not named in
+/// any generic call or <c>typeof</c> (a service registration), carries no binding attribute and has no default.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RegistrationAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The diagnostic property naming a static method of the parameter's type that could be registered.</summary>
+    internal const string FactoryProperty = "Factory";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.ParameterNotSupplied, Descriptors.DependsNotRegistered);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (KnownSymbols.For(start.Compilation) is not { } symbols)
+            {
+                return;
+            }
+
+            var scan = new RegistrationScan(symbols);
+            var functions = new System.Collections.Concurrent.ConcurrentBag<IMethodSymbol>();
+            var depends = new System.Collections.Concurrent.ConcurrentBag<AttributeData>();
+            start.RegisterOperationAction(c => scan.Read((IInvocationOperation)c.Operation, c.Compilation, c.CancellationToken), OperationKind.Invocation);
+            start.RegisterOperationAction(c => scan.Mention(((ITypeOfOperation)c.Operation).TypeOperand), OperationKind.TypeOf);
+            start.RegisterSymbolAction(
+                c =>
+                {
+                    var symbol = c.Symbol;
+                    foreach (var attribute in symbol.GetAttributes())
+                    {
+                        if (KnownSymbols.Is(attribute.AttributeClass, symbols.Depends))
+                        {
+                            depends.Add(attribute);
+                        }
+                    }
+
+                    if (symbol is IMethodSymbol method && method.GetAttributes().Any(a => KnownSymbols.Is(a.AttributeClass, symbols.Function)))
+                    {
+                        functions.Add(method);
+                    }
+
+                    if (symbol is INamedTypeSymbol type && type.AllInterfaces.Any(i => KnownSymbols.Is(i, symbols.InputConverter)))
+                    {
+                        scan.NoteConverters();
+                    }
+                },
+                SymbolKind.Method,
+                SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(c => Report(c, symbols, scan, functions, depends));
+        });
+    }
+
+    private static void Report(CompilationAnalysisContext context, KnownSymbols symbols, RegistrationScan scan, IEnumerable<IMethodSymbol> functions, IEnumerable<AttributeData> depends)
+    {
+        if (scan.Entries.Count == 0 || scan.Hidden)
+        {
+            return;
+        }
+
+        foreach (var attribute in depends)
+        {
+            if (attribute.ConstructorArguments.FirstOrDefault().Value is ITypeSymbol type && type.TypeKind != TypeKind.Error && !scan.IsRegistered(type)
+                && attribute.ApplicationSyntaxReference is { } syntax)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.DependsNotRegistered, syntax.GetSyntax(context.CancellationToken).GetLocation(), type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+            }
+        }
+
+        if (scan.HasConverters)
+        {
+            return;
+        }
+
+        var checkedConstructors = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var function in functions.OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            var site = $"function {function.ContainingType.Name}.{function.Name}";
+            foreach (var parameter in function.Parameters)
+            {
+                Check(context, symbols, scan, parameter, site);
+            }
+
+            if (!function.IsStatic && Constructor(function.ContainingType) is { } constructor && checkedConstructors.Add(constructor))
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    Check(context, symbols, scan, parameter, $"the constructor of {function.ContainingType.Name}");
+                }
+            }
+        }
+    }
+
+    private static void Check(CompilationAnalysisContext context, KnownSymbols symbols, RegistrationScan scan, IParameterSymbol parameter, string site)
+    {
+        var type = parameter.Type;
+        if (parameter.HasExplicitDefaultValue || parameter.IsParams || parameter.RefKind != RefKind.None || parameter.GetAttributes().Length > 0
+            || type is not INamedTypeSymbol named
+            || named.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface)
+            || !SymbolEqualityComparer.Default.Equals(named.ContainingAssembly, context.Compilation.Assembly)
+            || named.GetAttributes().Length > 0
+            || scan.IsRegistered(named) || scan.IsMentioned(named)
+            || parameter.Locations.FirstOrDefault(l => l.IsInSource) is not { } location)
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (EvidentFactory(named, symbols) is { } factory)
+        {
+            properties = properties.Add(FactoryProperty, factory.Name);
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.ParameterNotSupplied, location, properties, parameter.Name, site, named.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+    }
+
+    /// <summary>The constructor the worker's activator would pick: [ActivatorUtilitiesConstructor], else the longest public one.</summary>
+    private static IMethodSymbol? Constructor(INamedTypeSymbol type)
+    {
+        var constructors = type.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public).ToList();
+        var marked = constructors.Where(c => c.GetAttributes().Any(a => a.AttributeClass?.Name == "ActivatorUtilitiesConstructorAttribute")).ToList();
+        if (marked.Count == 1)
+        {
+            return marked[0];
+        }
+
+        var longest = constructors.OrderByDescending(c => c.Parameters.Length).ToList();
+        return longest.Count == 1 || (longest.Count > 1 && longest[0].Parameters.Length > longest[1].Parameters.Length) ? longest[0] : null;
+    }
+
+    /// <summary>
+    /// The one static method of the type that sets it up, if there is exactly one: an iterator of it, or a method
+    /// returning a task of it. The code fix registers it.
+    /// </summary>
+    private static IMethodSymbol? EvidentFactory(INamedTypeSymbol type, KnownSymbols symbols)
+    {
+        var candidates = type.GetMembers().OfType<IMethodSymbol>()
+            .Where(m => m.IsStatic && m.MethodKind == MethodKind.Ordinary && !m.IsGenericMethod && m.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal)
+            .Where(m => ProvidesType(m.ReturnType, type, symbols))
+            .ToList();
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    private static bool ProvidesType(ITypeSymbol returnType, INamedTypeSymbol type, KnownSymbols symbols) =>
+        (KnownSymbols.IsGeneric(returnType, symbols.AsyncEnumerable, out var element)
+            || KnownSymbols.IsGeneric(returnType, symbols.Enumerable, out element)
+            || KnownSymbols.IsGeneric(returnType, symbols.Task, out element)
+            || KnownSymbols.IsGeneric(returnType, symbols.ValueTask, out element))
+        && SymbolEqualityComparer.Default.Equals(element, type);
+}
