@@ -130,6 +130,43 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
     }
 
     [Fact]
+    public async Task An_app_is_built_in_the_configuration_asked_for_by_switch_or_environment()
+    {
+        var project = Directory.CreateTempSubdirectory("localhost-configuration-");
+        try
+        {
+            File.WriteAllText(
+                Path.Combine(project.FullName, "Tiny.csproj"),
+                """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework><OutputType>Exe</OutputType></PropertyGroup></Project>""");
+            File.WriteAllText(Path.Combine(project.FullName, "Program.cs"), "System.Console.WriteLine();");
+
+            // Not a function app: the build succeeds and LocalHost then looks for the worker under that configuration.
+            await using (var bySwitch = await LocalFunctionsHost.LaunchAsync(project.FullName, extraArguments: ["--configuration", "Release"]))
+            {
+                Assert.NotEqual(0, await bySwitch.WaitForExitAsync(TimeSpan.FromMinutes(3)));
+                Assert.Contains("building Tiny.csproj (Release)", bySwitch.Output);
+                Assert.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}Release'", bySwitch.Output);
+            }
+
+            Assert.True(File.Exists(Path.Combine(project.FullName, "bin", "Release", "net10.0", "Tiny.dll")));
+            await using (var byEnvironment = await LocalFunctionsHost.LaunchAsync(
+                project.FullName, new Dictionary<string, string> { ["YIELDDEPS_LOCALHOST_CONFIGURATION"] = "Release" }))
+            {
+                Assert.NotEqual(0, await byEnvironment.WaitForExitAsync(TimeSpan.FromMinutes(3)));
+                Assert.Contains("building Tiny.csproj (Release)", byEnvironment.Output);
+            }
+
+            await using var invalid = await LocalFunctionsHost.LaunchAsync(project.FullName, extraArguments: ["--configuration", "Re lease"]);
+            Assert.Equal(2, await invalid.WaitForExitAsync(ExitTimeout));
+            Assert.Contains("--configuration must name a build configuration", invalid.Output);
+        }
+        finally
+        {
+            project.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Ctrl_C_terminates_the_worker_and_exits_zero()
     {
         await using var host = await LocalFunctionsHost.StartAsync(ProbeOutput);

@@ -49,7 +49,7 @@ public static class DependencyRun
             var plan = new PlanBuilder(catalog).BuildFor(typeof(T), $"test of {TypeNames.Of(typeof(T))}");
             var events = new LoggingDependencyEvents(root.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
             var token = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var invocation = new DependencyInvocation(catalog, plan, host, events);
+            var invocation = new DependencyInvocation(plan, host, events);
             try
             {
                 await invocation.SetupAsync(token.Token).ConfigureAwait(false);

@@ -35,7 +35,7 @@ internal sealed class EngineChain
     /// <summary>Runs one invocation; returns what the body returned, or throws what the invocation ends with.</summary>
     public async ValueTask<int> RunAsync(Func<C, int> body)
     {
-        var invocation = new DependencyInvocation(_catalog, _plan, HostContext, _events);
+        var invocation = new DependencyInvocation(_plan, HostContext, _events);
         Exception? failure = null;
         var result = 0;
         try

@@ -6,12 +6,12 @@ namespace YieldDeps.LocalHost.FunctionApp;
 
 /// <summary>
 /// Turns the <c>--app</c> argument into a built app: a build output folder is used as is; a project
-/// folder (or .csproj) is built with <c>dotnet build</c> first, as Core Tools' <c>func start</c> does.
+/// folder (or .csproj) is built with <c>dotnet build</c> first, as Core Tools' <c>func start</c> does, in the given
+/// configuration (Debug unless asked otherwise).
 /// </summary>
-internal sealed class AppLocator(HostConsole console)
+internal sealed class AppLocator(HostConsole console, string configuration = HostCommandLine.DefaultConfiguration)
 {
     private const string WorkerConfigFileName = "worker.config.json";
-    private const string Configuration = "Debug";
 
     public async Task<AppLayout> LocateAsync(string appPath, CancellationToken cancellationToken)
     {
@@ -45,7 +45,7 @@ internal sealed class AppLocator(HostConsole console)
     private async Task<AppLayout> BuildAsync(string projectFile, CancellationToken cancellationToken)
     {
         var projectDirectory = Path.GetDirectoryName(projectFile)!;
-        console.Info($"building {Path.GetFileName(projectFile)} ...");
+        console.Info($"building {Path.GetFileName(projectFile)} ({configuration}) ...");
 
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -54,7 +54,7 @@ internal sealed class AppLocator(HostConsole console)
             UseShellExecute = false,
             WorkingDirectory = projectDirectory,
         };
-        foreach (var argument in new[] { "build", projectFile, "-c", Configuration, "--nologo", "-v:q", "-clp:NoSummary" })
+        foreach (var argument in new[] { "build", projectFile, "-c", configuration, "--nologo", "-v:q", "-clp:NoSummary" })
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -79,13 +79,13 @@ internal sealed class AppLocator(HostConsole console)
             throw new StartupException($"'dotnet build' of {Path.GetFileName(projectFile)} failed with exit code {process.ExitCode}.");
         }
 
-        return ReadWorkerConfig(FindOutputDirectory(projectDirectory), projectDirectory);
+        return ReadWorkerConfig(FindOutputDirectory(projectDirectory, configuration), projectDirectory);
     }
 
     /// <summary>The freshest worker.config.json under the project's bin folder marks its output folder.</summary>
-    private static string FindOutputDirectory(string projectDirectory)
+    private static string FindOutputDirectory(string projectDirectory, string configuration)
     {
-        var binDirectory = Path.Combine(projectDirectory, "bin", Configuration);
+        var binDirectory = Path.Combine(projectDirectory, "bin", configuration);
         var newest = Directory.Exists(binDirectory)
             ? Directory.EnumerateFiles(binDirectory, WorkerConfigFileName, SearchOption.AllDirectories)
                 .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}publish{Path.DirectorySeparatorChar}", StringComparison.Ordinal))

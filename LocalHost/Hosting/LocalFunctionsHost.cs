@@ -24,7 +24,7 @@ internal sealed class LocalFunctionsHost(HostCommandLine options, HostConsole co
     public async Task<int> RunAsync(CancellationToken shutdown)
     {
         WebServerFactory.EnsurePortIsFree(options.Port);
-        var app = await new AppLocator(console).LocateAsync(options.AppPath, shutdown);
+        var app = await new AppLocator(console, options.Configuration).LocateAsync(options.AppPath, shutdown);
         var environment = new Func<string, string?>(Environment.GetEnvironmentVariable);
         var settings = HostSettings.Load(app.OutputDirectory, app.ProjectDirectory, environment);
         var localValues = LocalSettings.LoadValues(app.OutputDirectory, app.ProjectDirectory);

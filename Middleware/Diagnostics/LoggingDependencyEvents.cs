@@ -10,6 +10,9 @@ internal sealed class LoggingDependencyEvents(ILoggerFactory loggerFactory) : ID
 
     public ILogger Logger => _logger;
 
+    /// <inheritdoc/>
+    public bool ReportsSteps => _logger.IsEnabled(LogLevel.Debug);
+
     public void Entered(string function, DependencyDescriptor dependency) =>
         YieldDepsLog.DependencyEntered(_logger, function, dependency.Name);
 

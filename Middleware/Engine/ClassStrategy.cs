@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace YieldDeps.Engine;
 
 /// <summary>A class-style dependency: <see cref="IDependency{T}.EnterAsync"/> on entry, <see cref="IDependency{T}.ExitAsync"/> on teardown.</summary>
@@ -5,14 +7,12 @@ internal sealed class ClassStrategy<T> : DependencyStrategy
 {
     public override async ValueTask<EnteredDependency> EnterAsync(DependencyDescriptor descriptor, object? created, CancellationToken cancellationToken)
     {
-        var dependency = (IDependency<T>)created!;
+        // The class implements IDependency<T> (checked at registration): no checked cast (see AsyncIteratorStrategy).
+        var dependency = Unsafe.As<IDependency<T>>(created!);
         var value = await dependency.EnterAsync(cancellationToken).ConfigureAwait(false);
-        return new EnteredDependency(value, new Teardown(dependency, value));
+        return new EnteredDependency(value, dependency);
     }
 
-    private sealed class Teardown(IDependency<T> dependency, T value) : DependencyTeardown
-    {
-        public override ValueTask ExitAsync(Exception? failure, TeardownDeadline deadline) =>
-            dependency.ExitAsync(value, failure, deadline.Token);
-    }
+    public override ValueTask ExitAsync(DependencyDescriptor descriptor, object? value, object? state, Exception? failure, InvocationOutcome outcome) =>
+        Unsafe.As<IDependency<T>>(state!).ExitAsync((T)value!, failure, outcome.TeardownToken);
 }

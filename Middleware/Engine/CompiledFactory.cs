@@ -19,6 +19,38 @@ internal static class CompiledFactory
         return Expression.Lambda<Func<object?[], object?>>(call, args).Compile();
     }
 
+    /// <summary>
+    /// Compiles a call of a method or constructor with exactly one parameter that takes that argument directly, so
+    /// that the common dependency on one other needs no argument array; null for any other arity.
+    /// </summary>
+    public static Func<object?, object?>? WithOneArgument(MethodBase member, object? target)
+    {
+        var parameters = member.GetParameters();
+        if (parameters.Length != 1)
+        {
+            return null;
+        }
+
+        var arg = Expression.Parameter(typeof(object), "arg");
+        var argument = Expression.Convert(arg, parameters[0].ParameterType);
+        Expression body;
+        Type result;
+        if (member is ConstructorInfo constructor)
+        {
+            body = Expression.New(constructor, argument);
+            result = constructor.DeclaringType!;
+        }
+        else
+        {
+            var method = (MethodInfo)member;
+            body = Expression.Call(method.IsStatic ? null : Expression.Constant(target, method.DeclaringType!), method, argument);
+            result = method.ReturnType;
+        }
+
+        body = result.IsValueType ? Expression.Convert(body, typeof(object)) : body;
+        return Expression.Lambda<Func<object?, object?>>(body, arg).Compile();
+    }
+
     public static Func<object?[], object?> ForConstructor(ConstructorInfo constructor)
     {
         var args = Expression.Parameter(typeof(object?[]), "args");

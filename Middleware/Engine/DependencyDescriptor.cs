@@ -29,6 +29,9 @@ internal sealed class DependencyDescriptor(
     /// <summary>Gets the compiled call of the factory: returns the iterator, task, class instance or value.</summary>
     public Func<object?[], object?> Create { get; } = create;
 
+    /// <summary>Gets the same call for a factory of exactly one parameter, taking it without an argument array; null otherwise.</summary>
+    public Func<object?, object?>? CreateWithOne { get; init; }
+
     public DependencyStrategy Strategy { get; } = strategy;
 
     public bool UseCache { get; } = options.UseCache;
@@ -38,6 +41,12 @@ internal sealed class DependencyDescriptor(
     public Func<InvocationOutcome, bool>? FailWhen { get; } = options.FailWhen;
 
     public DependencyScope Scope { get; } = options.Scope;
+
+    /// <summary>
+    /// Gets a value indicating whether its teardown is its strategy's exit step and nothing else: no value to dispose,
+    /// no failure rule of its own (the common case, which the engine finishes without a state machine).
+    /// </summary>
+    public bool ExitsOnly { get; } = strategy.HasExit && !options.DisposeValue && options.FailWhen is null;
 
     /// <summary>Gets a value indicating whether this dependency has anything to do after the function ran.</summary>
     public bool HasTeardown => Style != DependencyStyle.Plain || DisposeValue;

@@ -10,31 +10,33 @@ namespace YieldDeps.Engine;
 /// </summary>
 internal sealed class DependencyInvocation
 {
-    private readonly DependencyCatalog _catalog;
     private readonly object _host;
     private readonly IDependencyEvents _events;
-    private readonly DependencyTelemetry? _telemetry;
-    private readonly object?[] _values;
-    private readonly EnteredEntry[] _entered;
+    [ThreadStatic]
+    private static object?[]?[]? t_argumentBuffers;
+
+    private readonly InvocationSlot[] _slots;
     private int _enteredCount;
-    private int[]? _parameterCursors;
     private int _liveSlots;
-    private EnteredEntry[]? _deferred;
-    private int _deferredCount;
-    private bool[]? _tornDown;
+    private InvocationExtras? _extras;
     private bool _cancelled;
+
+    // Asked once: with nobody listening, the invocation makes no other telemetry call (a flag rather than a reference,
+    // which keeps the per-invocation object a word smaller).
+    private readonly bool _observed;
+
+    // Whether the detailed step events are wanted, asked once per invocation.
+    private readonly bool _reportsSteps;
     private CancellationToken _cancellationToken;
 
-    public DependencyInvocation(DependencyCatalog catalog, InvocationPlan plan, object host, IDependencyEvents events)
+    public DependencyInvocation(InvocationPlan plan, object host, IDependencyEvents events)
     {
-        _catalog = catalog;
         Plan = plan;
         _host = host;
         _events = events;
-        // Asked once: with nobody listening, the invocation makes no other telemetry call.
-        _telemetry = catalog.Telemetry is { IsObserved: true } telemetry ? telemetry : null;
-        _values = plan.Nodes.Length == 0 ? [] : new object?[plan.Nodes.Length];
-        _entered = plan.Nodes.Length == 0 ? [] : new EnteredEntry[plan.Nodes.Length];
+        _observed = plan.Catalog.Telemetry is { IsObserved: true };
+        _reportsSteps = events.ReportsSteps;
+        _slots = plan.Nodes.Length == 0 ? [] : new InvocationSlot[plan.Nodes.Length];
     }
 
     public InvocationPlan Plan { get; }
@@ -42,46 +44,181 @@ internal sealed class DependencyInvocation
     public InvocationOutcome Outcome { get; } = new();
 
     /// <summary>Sets up every planned dependency in order. On failure the entered ones stay recorded for <see cref="TeardownAsync"/>.</summary>
-    public async ValueTask SetupAsync(CancellationToken cancellationToken)
+    public ValueTask SetupAsync(CancellationToken cancellationToken)
     {
         _cancellationToken = cancellationToken;
-        foreach (var node in Plan.Nodes)
+        if (_observed)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var descriptor = node.Descriptor;
-            var step = _telemetry is null ? default : _telemetry.StartSetup(Plan.FunctionName, descriptor);
+            // Every step is timed and traced: the general path.
+            return SetupFromAsync(0);
+        }
+
+        var nodes = Plan.Nodes;
+        for (var index = 0; index < nodes.Length; index++)
+        {
+            var node = nodes[index];
+            if (!node.ResolvesSynchronously)
+            {
+                return SetupFromAsync(index);
+            }
+
+            // Arguments that are at hand and an entry that completes without waiting: no state machine.
+            ValueTask<EnteredDependency> entering;
             try
             {
-                var arguments = node.Arguments.Length == 0 ? [] : new object?[node.Arguments.Length];
-                for (var i = 0; i < arguments.Length; i++)
+                cancellationToken.ThrowIfCancellationRequested();
+                entering = node.Descriptor.Strategy.EnterAsync(node.Descriptor, CreateSynchronously(node), cancellationToken);
+                if (entering.IsCompletedSuccessfully)
                 {
-                    arguments[i] = await ResolveAsync(node.Arguments[i], descriptor.Display).ConfigureAwait(false);
-                }
-
-                var created = descriptor.Create(arguments);
-                var entered = await descriptor.Strategy.EnterAsync(descriptor, created, cancellationToken).ConfigureAwait(false);
-                _values[node.Slot] = entered.Value;
-                _liveSlots = node.Slot + 1;
-                if (descriptor.HasTeardown)
-                {
-                    _entered[_enteredCount++] = new EnteredEntry(node.Slot, descriptor, entered.Value, entered.Teardown);
+                    Entered(node, entering.Result);
+                    continue;
                 }
             }
-            catch (Exception e) when (_telemetry is not null && SetupFailed(step, descriptor, e))
+            catch (Exception e)
+            {
+                return ValueTask.FromException(e);
+            }
+
+            return FinishSetupAsync(entering, index);
+        }
+
+        return default;
+    }
+
+    private async ValueTask FinishSetupAsync(ValueTask<EnteredDependency> entering, int index)
+    {
+        Entered(Plan.Nodes[index], await entering.ConfigureAwait(false));
+        await SetupFromAsync(index + 1).ConfigureAwait(false);
+    }
+
+    private async ValueTask SetupFromAsync(int start)
+    {
+        var cancellationToken = _cancellationToken;
+        var nodes = Plan.Nodes;
+        for (var index = start; index < nodes.Length; index++)
+        {
+            var node = nodes[index];
+            cancellationToken.ThrowIfCancellationRequested();
+            var descriptor = node.Descriptor;
+            var telemetry = Telemetry;
+            var step = telemetry is null ? default : telemetry.StartSetup(Plan.FunctionName, descriptor);
+            EnteredDependency entered;
+            try
+            {
+                object? created;
+                if (node.Arguments.Length == 0)
+                {
+                    created = descriptor.Create([]);
+                }
+                else
+                {
+                    // The factory reads its arguments before it runs, so one buffer per arity and thread serves every
+                    // node; it is taken out while in use, so a factory that runs another invocation gets its own.
+                    var arguments = RentArguments(node.Arguments.Length);
+                    try
+                    {
+                        for (var i = 0; i < arguments.Length; i++)
+                        {
+                            arguments[i] = await ResolveAsync(node.Arguments[i], descriptor.Display).ConfigureAwait(false);
+                        }
+
+                        created = descriptor.Create(arguments);
+                    }
+                    finally
+                    {
+                        ReturnArguments(arguments);
+                    }
+                }
+
+                entered = await descriptor.Strategy.EnterAsync(descriptor, created, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (telemetry is not null && SetupFailed(telemetry, step, descriptor, e))
             {
                 // Never taken: the filter records the failure and lets the exception go on.
                 throw;
             }
 
-            _telemetry?.EndSetup(step, descriptor, null);
-            _events.Entered(Plan.FunctionName, descriptor);
+            // Recorded before the entry event, as the dependency is then in the plan's slots.
+            _slots[node.Slot] = new InvocationSlot { Value = entered.Value, State = entered.State };
+            _liveSlots = node.Slot + 1;
+            _enteredCount = node.Slot + 1;
+            telemetry?.EndSetup(step, descriptor, null);
+            if (_reportsSteps)
+            {
+                _events.Entered(Plan.FunctionName, descriptor);
+            }
         }
     }
 
-    private bool SetupFailed(in TelemetryStep step, DependencyDescriptor descriptor, Exception error)
+    private DependencyTelemetry? Telemetry => _observed ? Plan.Catalog.Telemetry : null;
+
+    private static bool SetupFailed(DependencyTelemetry telemetry, in TelemetryStep step, DependencyDescriptor descriptor, Exception error)
     {
-        _telemetry!.EndSetup(step, descriptor, ExceptionRules.Unwrap(error));
+        telemetry.EndSetup(step, descriptor, ExceptionRules.Unwrap(error));
         return false;
+    }
+
+    private object? CreateSynchronously(PlanNode node)
+    {
+        var descriptor = node.Descriptor;
+        if (node.Arguments.Length == 0)
+        {
+            return descriptor.Create([]);
+        }
+
+        if (descriptor.CreateWithOne is { } createWithOne)
+        {
+            var source = node.Arguments[0];
+            return createWithOne(source.Kind == ArgumentKind.Dependency ? _slots[source.Slot].Value : ResolveAsync(source, descriptor.Display).Result);
+        }
+
+        var arguments = RentArguments(node.Arguments.Length);
+        try
+        {
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                var source = node.Arguments[i];
+                arguments[i] = source.Kind == ArgumentKind.Dependency ? _slots[source.Slot].Value : ResolveAsync(source, descriptor.Display).Result;
+            }
+
+            return descriptor.Create(arguments);
+        }
+        finally
+        {
+            ReturnArguments(arguments);
+        }
+    }
+
+    private void Entered(PlanNode node, EnteredDependency entered)
+    {
+        _slots[node.Slot] = new InvocationSlot { Value = entered.Value, State = entered.State };
+        _liveSlots = node.Slot + 1;
+        _enteredCount = node.Slot + 1;
+        if (_reportsSteps)
+        {
+            _events.Entered(Plan.FunctionName, node.Descriptor);
+        }
+    }
+
+    private static object?[] RentArguments(int count)
+    {
+        var buffers = t_argumentBuffers;
+        if (buffers is not null && count < buffers.Length && buffers[count] is { } buffer)
+        {
+            buffers[count] = null;
+            return buffer;
+        }
+
+        return new object?[count];
+    }
+
+    private static void ReturnArguments(object?[] arguments)
+    {
+        Array.Clear(arguments);
+        if (arguments.Length < 8)
+        {
+            (t_argumentBuffers ??= new object?[8][])[arguments.Length] = arguments;
+        }
     }
 
     /// <summary>
@@ -100,12 +237,13 @@ internal sealed class DependencyInvocation
         {
             // Several parameters of one type, at least one of them fresh: the worker converts parameters in
             // declaration order, so hand the planned slots out in that order.
-            _parameterCursors ??= new int[_values.Length];
-            var index = _parameterCursors[slots[0]]++;
+            var extras = _extras ??= new InvocationExtras(_slots.Length);
+            var cursors = extras.ParameterCursors ??= new int[_slots.Length];
+            var index = cursors[slots[0]]++;
             slot = slots[Math.Min(index, slots.Length - 1)];
         }
 
-        value = _values[slot];
+        value = _slots[slot].Value;
         return true;
     }
 
@@ -119,7 +257,7 @@ internal sealed class DependencyInvocation
 
         if (Plan.ServiceParameters.Count > 0 && Plan.ServiceParameters.Contains(type))
         {
-            value = _catalog.Host.GetServices(_host).GetService(type);
+            value = Plan.Catalog.Host.GetServices(_host).GetService(type);
             return true;
         }
 
@@ -133,9 +271,9 @@ internal sealed class DependencyInvocation
     /// </summary>
     public bool TryGetValue(Type type, out object? value)
     {
-        if (Plan.SlotsByKey.TryGetValue(type, out var slot) && slot < _liveSlots && _tornDown?[slot] != true)
+        if (Plan.SlotsByKey.TryGetValue(type, out var slot) && slot < _liveSlots && _extras?.TornDown?[slot] != true)
         {
-            value = _values[slot];
+            value = _slots[slot].Value;
             return true;
         }
 
@@ -151,7 +289,7 @@ internal sealed class DependencyInvocation
         {
             var source = constructor.Arguments[i];
             arguments[i] = source.Kind == ArgumentKind.Dependency
-                ? _values[source.Slot]
+                ? _slots[source.Slot].Value
                 : ResolveService(source, $"the constructor of {TypeNames.Of(constructor.Type)}");
         }
 
@@ -159,7 +297,9 @@ internal sealed class DependencyInvocation
     }
 
     /// <summary>Gets a value indicating whether request-scoped dependencies wait for <see cref="FinishRequestScopeAsync"/>.</summary>
-    public bool HasDeferredTeardown => _deferredCount > 0;
+    public bool HasDeferredTeardown => DeferredCount > 0;
+
+    private int DeferredCount => _extras?.DeferredCount ?? 0;
 
     /// <summary>
     /// Tears down every entered dependency, last entered first, and returns the exception the invocation ends with
@@ -171,7 +311,7 @@ internal sealed class DependencyInvocation
     /// (the response is about to be written); a failure tears them down here as well, before the error response.
     /// </param>
     /// <param name="cancelled">The caller went away (a client that disconnected), beyond the invocation's own token.</param>
-    public async ValueTask<Exception?> TeardownAsync(Exception? failure, bool deferRequestScoped = false, bool cancelled = false)
+    public ValueTask<Exception?> TeardownAsync(Exception? failure, bool deferRequestScoped = false, bool cancelled = false)
     {
         var outcome = Outcome;
         var inFlight = failure;
@@ -190,7 +330,7 @@ internal sealed class DependencyInvocation
         else
         {
             outcome.Status = OutcomeStatus.Succeeded;
-            inFlight = CountsAsFailure(_catalog.FailWhen);
+            inFlight = CountsAsFailure(Plan.Catalog.FailWhen);
             if (inFlight is not null)
             {
                 outcome.Status = OutcomeStatus.Faulted;
@@ -200,56 +340,142 @@ internal sealed class DependencyInvocation
         outcome.Exception = inFlight;
         if (_enteredCount == 0)
         {
-            _telemetry?.InvocationEnded(Plan.FunctionName, outcome.Status);
-            return inFlight;
+            Telemetry?.InvocationEnded(Plan.FunctionName, outcome.Status);
+            return new(inFlight);
         }
 
-        var deadline = new TeardownDeadline(_catalog.TeardownTimeout);
-        outcome.Deadline = deadline;
+        outcome.BeginTeardown(Plan.Catalog.TeardownTimeout);
+        var slot = _enteredCount - 1;
         try
         {
-            for (var i = _enteredCount - 1; i >= 0; i--)
+            // Steps that complete without waiting are finished here, with no state machine; the first one that waits
+            // hands the rest of the teardown over to ContinueTeardownAsync.
+            for (; slot >= 0; slot--)
             {
-                var entry = _entered[i];
-                if (deferRequestScoped && inFlight is null && entry.Descriptor.Scope == DependencyScope.Request)
+                if (!TakeForTeardown(slot, deferRequestScoped, inFlight))
                 {
-                    // Kept open until the response is written; entries below it stay in setup order.
-                    _entered[i] = default;
-                    Defer(entry);
                     continue;
                 }
 
-                _entered[i] = default;
                 inFlight ??= CancelledDuringTeardown();
-                inFlight = await TeardownOneAsync(entry, inFlight, deadline).ConfigureAwait(false);
-                MarkTornDown(entry.Slot);
+                var step = TeardownOneAsync(slot, inFlight);
+                if (!step.IsCompletedSuccessfully)
+                {
+                    return ContinueTeardownAsync(step, slot, deferRequestScoped);
+                }
+
+                inFlight = step.Result;
+                MarkTornDown(slot);
             }
 
-            if (inFlight is not null && _deferredCount > 0)
+            if (inFlight is not null && DeferredCount > 0)
+            {
+                return FinishWithDeferredAsync(inFlight);
+            }
+        }
+        catch (Exception e)
+        {
+            EndTeardown();
+            return ValueTask.FromException<Exception?>(e);
+        }
+
+        EndTeardown();
+        Ended();
+        return new(inFlight);
+    }
+
+    /// <summary>Counts the invocation once all its dependencies are finished (none kept for the response).</summary>
+    private void Ended()
+    {
+        if (DeferredCount == 0)
+        {
+            Telemetry?.InvocationEnded(Plan.FunctionName, Outcome.Status);
+        }
+    }
+
+    /// <summary>
+    /// Whether the entered dependency at <paramref name="slot"/> is torn down now: it has a teardown, and is not
+    /// request-scoped on a successful invocation that keeps those for the response (it is then deferred).
+    /// </summary>
+    private bool TakeForTeardown(int slot, bool deferRequestScoped, Exception? inFlight)
+    {
+        var descriptor = Plan.Nodes[slot].Descriptor;
+        if (!descriptor.HasTeardown)
+        {
+            return false;
+        }
+
+        if (deferRequestScoped && inFlight is null && descriptor.Scope == DependencyScope.Request)
+        {
+            // Kept open until the response is written; entries below it stay in setup order.
+            Defer(slot);
+            return false;
+        }
+
+        return true;
+    }
+
+    private async ValueTask<Exception?> ContinueTeardownAsync(ValueTask<Exception?> pending, int slot, bool deferRequestScoped)
+    {
+        Exception? inFlight;
+        try
+        {
+            inFlight = await pending.ConfigureAwait(false);
+            MarkTornDown(slot);
+            for (slot--; slot >= 0; slot--)
+            {
+                if (!TakeForTeardown(slot, deferRequestScoped, inFlight))
+                {
+                    continue;
+                }
+
+                inFlight ??= CancelledDuringTeardown();
+                inFlight = await TeardownOneAsync(slot, inFlight).ConfigureAwait(false);
+                MarkTornDown(slot);
+            }
+
+            if (inFlight is not null && DeferredCount > 0)
             {
                 // A function-scoped teardown failed after a request-scoped one was kept: the response will be an
                 // error, so nothing streams, and the kept ones see the failure now.
-                inFlight = await TeardownDeferredAsync(inFlight, deadline).ConfigureAwait(false);
+                inFlight = await TeardownDeferredAsync(inFlight).ConfigureAwait(false);
             }
         }
         finally
         {
-            _enteredCount = 0;
-            if (_deferredCount == 0)
-            {
-                _liveSlots = 0;
-            }
-
-            outcome.Deadline = null;
-            deadline.Dispose();
+            EndTeardown();
         }
 
-        if (_deferredCount == 0)
-        {
-            _telemetry?.InvocationEnded(Plan.FunctionName, outcome.Status);
-        }
-
+        Ended();
         return inFlight;
+    }
+
+    private async ValueTask<Exception?> FinishWithDeferredAsync(Exception? inFlight)
+    {
+        try
+        {
+            // A function-scoped teardown failed after a request-scoped one was kept: the response will be an error,
+            // so nothing streams, and the kept ones see the failure now.
+            inFlight = await TeardownDeferredAsync(inFlight).ConfigureAwait(false);
+        }
+        finally
+        {
+            EndTeardown();
+        }
+
+        Ended();
+        return inFlight;
+    }
+
+    private void EndTeardown()
+    {
+        _enteredCount = 0;
+        if (DeferredCount == 0)
+        {
+            _liveSlots = 0;
+        }
+
+        Outcome.EndTeardown();
     }
 
     /// <summary>
@@ -260,7 +486,7 @@ internal sealed class DependencyInvocation
     /// <param name="cancelled">The client went away or the invocation was cancelled while the response was written.</param>
     public async ValueTask<Exception?> FinishRequestScopeAsync(Exception? failure, bool cancelled)
     {
-        if (_deferredCount == 0)
+        if (DeferredCount == 0)
         {
             return failure;
         }
@@ -280,18 +506,16 @@ internal sealed class DependencyInvocation
             outcome.Exception = inFlight;
         }
 
-        var deadline = new TeardownDeadline(_catalog.TeardownTimeout);
-        outcome.Deadline = deadline;
+        outcome.BeginTeardown(Plan.Catalog.TeardownTimeout);
         try
         {
-            return await TeardownDeferredAsync(inFlight, deadline).ConfigureAwait(false);
+            return await TeardownDeferredAsync(inFlight).ConfigureAwait(false);
         }
         finally
         {
             _liveSlots = 0;
-            outcome.Deadline = null;
-            deadline.Dispose();
-            _telemetry?.InvocationEnded(Plan.FunctionName, outcome.Status);
+            outcome.EndTeardown();
+            Telemetry?.InvocationEnded(Plan.FunctionName, outcome.Status);
         }
     }
 
@@ -313,38 +537,39 @@ internal sealed class DependencyInvocation
         return cancelled;
     }
 
-    private void Defer(EnteredEntry entry)
+    private void Defer(int slot)
     {
         // Collected last-entered first; TeardownDeferredAsync walks them in that order.
-        _deferred ??= new EnteredEntry[_entered.Length];
-        _deferred[_deferredCount++] = entry;
+        var extras = _extras ??= new InvocationExtras(_slots.Length);
+        extras.Deferred[extras.DeferredCount++] = slot;
     }
 
-    private async ValueTask<Exception?> TeardownDeferredAsync(Exception? inFlight, TeardownDeadline deadline)
+    private async ValueTask<Exception?> TeardownDeferredAsync(Exception? inFlight)
     {
-        for (var i = 0; i < _deferredCount; i++)
+        var extras = _extras!;
+        for (var i = 0; i < extras.DeferredCount; i++)
         {
-            var entry = _deferred![i];
-            _deferred[i] = default;
-            inFlight = await TeardownOneAsync(entry, inFlight, deadline).ConfigureAwait(false);
-            MarkTornDown(entry.Slot);
+            var slot = extras.Deferred[i];
+            inFlight = await TeardownOneAsync(slot, inFlight).ConfigureAwait(false);
+            MarkTornDown(slot);
         }
 
-        _deferredCount = 0;
+        extras.DeferredCount = 0;
         return inFlight;
     }
 
     private void MarkTornDown(int slot)
     {
-        if (_deferredCount == 0)
+        if (DeferredCount == 0)
         {
             _liveSlots = Math.Min(_liveSlots, slot);
             return;
         }
 
         // Request-scoped dependencies stay alive past function-scoped ones entered after them.
-        _tornDown ??= new bool[_values.Length];
-        _tornDown[slot] = true;
+        var extras = _extras!;
+        extras.TornDown ??= new bool[_slots.Length];
+        extras.TornDown[slot] = true;
     }
 
     /// <summary>
@@ -363,10 +588,60 @@ internal sealed class DependencyInvocation
         }
     }
 
-    private async ValueTask<Exception?> TeardownOneAsync(EnteredEntry entry, Exception? inFlight, TeardownDeadline deadline)
+    private ValueTask<Exception?> TeardownOneAsync(int slot, Exception? inFlight)
+    {
+        var descriptor = Plan.Nodes[slot].Descriptor;
+        if (_observed || !descriptor.ExitsOnly)
+        {
+            return TeardownOneFullAsync(slot, inFlight);
+        }
+
+        // The common case, an exit step and nothing else: when the step completes without waiting, no state machine
+        // and no deadline are involved.
+        var state = _slots[slot].State;
+        _slots[slot].State = null;
+        var resumed = inFlight is null;
+        ValueTask step;
+        try
+        {
+            step = descriptor.Strategy.ExitAsync(descriptor, _slots[slot].Value, state, inFlight, Outcome);
+        }
+        catch (Exception thrown)
+        {
+            return new(StepFailed(descriptor, descriptor.PhaseFor(resumed), thrown, inFlight));
+        }
+
+        if (!step.IsCompletedSuccessfully)
+        {
+            return FinishExitAsync(descriptor, step, inFlight, resumed);
+        }
+
+        step.GetAwaiter().GetResult();
+        Exited(descriptor, resumed);
+        return new(inFlight);
+    }
+
+    private async ValueTask<Exception?> FinishExitAsync(DependencyDescriptor descriptor, ValueTask step, Exception? inFlight, bool resumed)
+    {
+        try
+        {
+            await Outcome.Deadline!.WaitAsync(step, descriptor.Name).ConfigureAwait(false);
+        }
+        catch (Exception thrown)
+        {
+            return StepFailed(descriptor, descriptor.PhaseFor(resumed), thrown, inFlight);
+        }
+
+        Exited(descriptor, resumed);
+        return inFlight;
+    }
+
+    private async ValueTask<Exception?> TeardownOneFullAsync(int slot, Exception? inFlight)
     {
         var outcome = Outcome;
-        var descriptor = entry.Descriptor;
+        var descriptor = Plan.Nodes[slot].Descriptor;
+        var (value, state) = (_slots[slot].Value, _slots[slot].State);
+        _slots[slot].State = null;
         var failure = inFlight;
         var ownRule = false;
         if (failure is null && descriptor.FailWhen is not null)
@@ -387,17 +662,27 @@ internal sealed class DependencyInvocation
 
         var resumed = failure is null;
         var clean = true;
-        var step = _telemetry is null ? default : _telemetry.StartTeardown(Plan.FunctionName, descriptor);
-        var overruns = deadline.Overruns;
+        var telemetry = Telemetry;
+        var telemetryStep = telemetry is null ? default : telemetry.StartTeardown(Plan.FunctionName, descriptor);
+        var overruns = outcome.CreatedDeadline?.Overruns ?? 0;
         Exception? stepError = null;
         TeardownPhase? stepPhase = null;
         try
         {
-            if (entry.Teardown is not null)
+            if (descriptor.Strategy.HasExit)
             {
                 try
                 {
-                    await deadline.WaitAsync(entry.Teardown.ExitAsync(failure, deadline), descriptor.Name).ConfigureAwait(false);
+                    var step = descriptor.Strategy.ExitAsync(descriptor, value, state, failure, outcome);
+                    if (step.IsCompletedSuccessfully)
+                    {
+                        // Completed without waiting: no deadline to arm (the result is still consumed, for pooled sources).
+                        step.GetAwaiter().GetResult();
+                    }
+                    else
+                    {
+                        await outcome.Deadline!.WaitAsync(step, descriptor.Name).ConfigureAwait(false);
+                    }
                 }
                 catch (Exception thrown)
                 {
@@ -412,7 +697,16 @@ internal sealed class DependencyInvocation
             {
                 try
                 {
-                    await deadline.WaitAsync(DisposeAsync(entry.Value), descriptor.Name).ConfigureAwait(false);
+                    var step = DisposeAsync(value);
+                    if (step.IsCompletedSuccessfully)
+                    {
+                        // Completed without waiting: no deadline to arm (the result is still consumed, for pooled sources).
+                        step.GetAwaiter().GetResult();
+                    }
+                    else
+                    {
+                        await outcome.Deadline!.WaitAsync(step, descriptor.Name).ConfigureAwait(false);
+                    }
                 }
                 catch (Exception thrown)
                 {
@@ -434,23 +728,31 @@ internal sealed class DependencyInvocation
 
         if (clean)
         {
-            _events.Exited(Plan.FunctionName, descriptor, resumed);
+            Exited(descriptor, resumed);
         }
 
-        if (_telemetry is not null)
+        if (telemetry is not null)
         {
-            var overran = deadline.Overruns != overruns;
+            var overran = (outcome.CreatedDeadline?.Overruns ?? 0) != overruns;
             if (overran)
             {
-                _telemetry.DeadlineOverrun(descriptor);
+                telemetry.DeadlineOverrun(descriptor);
             }
 
             var result = stepError is null ? resumed ? TeardownResult.Resumed : TeardownResult.Disposed
                 : overran ? TeardownResult.DeadlineExceeded : TeardownResult.Failed;
-            _telemetry.EndTeardown(step, descriptor, result, stepPhase, stepError ?? failure);
+            telemetry.EndTeardown(telemetryStep, descriptor, result, stepPhase, stepError ?? failure);
         }
 
         return inFlight;
+    }
+
+    private void Exited(DependencyDescriptor descriptor, bool resumed)
+    {
+        if (_reportsSteps || !resumed)
+        {
+            _events.Exited(Plan.FunctionName, descriptor, resumed);
+        }
     }
 
     /// <summary>What a teardown step threw, unless it only let the exception in flight through.</summary>
@@ -491,7 +793,7 @@ internal sealed class DependencyInvocation
         }
 
         _events.TeardownFailed(Plan.FunctionName, descriptor, phase, error, inFlight);
-        _telemetry?.CleanupFailure(descriptor);
+        Telemetry?.CleanupFailure(descriptor);
         var cleanupFailure = new DependencyTeardownException(descriptor.Name, phase, error);
         ExceptionCleanupExtensions.AttachCleanupFailure(inFlight, cleanupFailure);
         Outcome.AddCleanupFailure(cleanupFailure);
@@ -524,7 +826,7 @@ internal sealed class DependencyInvocation
         switch (source.Kind)
         {
             case ArgumentKind.Dependency:
-                return new(_values[source.Slot]);
+                return new(_slots[source.Slot].Value);
             case ArgumentKind.Context:
                 return source.Context!.ReadAsync(_host);
             case ArgumentKind.CancellationToken:
@@ -544,7 +846,7 @@ internal sealed class DependencyInvocation
 
     private object? ResolveService(ArgumentSource source, string owner)
     {
-        var services = _catalog.Host.GetServices(_host);
+        var services = Plan.Catalog.Host.GetServices(_host);
         if (source.IsOptional)
         {
             return services.GetService(source.Type) ?? source.DefaultValue;
@@ -564,7 +866,7 @@ internal sealed class DependencyInvocation
 
     private async ValueTask<object?> ResolveHeaderAsync(ArgumentSource source)
     {
-        var raw = await _catalog.Host.ReadHeaderAsync(_host, source.Name).ConfigureAwait(false);
+        var raw = await Plan.Catalog.Host.ReadHeaderAsync(_host, source.Name).ConfigureAwait(false);
         if (raw is not null)
         {
             return SimpleValues.Convert(raw, source.Type, source.Name, $"header '{source.Name}'");
@@ -580,7 +882,7 @@ internal sealed class DependencyInvocation
 
     private object? ResolveSimpleValue(ArgumentSource source)
     {
-        if (_catalog.Host.TryGetBindingValue(_host, source.Name, out var raw) && raw is not null)
+        if (Plan.Catalog.Host.TryGetBindingValue(_host, source.Name, out var raw) && raw is not null)
         {
             return SimpleValues.Convert(raw, source.Type, source.Name);
         }

@@ -62,7 +62,10 @@ internal static class DescriptorFactory
             _ => Strategy(typeof(PlainStrategy<>), valueType),
         };
 
-        return new DependencyDescriptor(key, valueType, name, style, parameters, create, strategy, options);
+        return new DependencyDescriptor(key, valueType, name, style, parameters, create, strategy, options)
+        {
+            CreateWithOne = CompiledFactory.WithOneArgument(method, factory.Target),
+        };
     }
 
     public static DependencyDescriptor FromClass(Type dependencyClass, DependencyOptions options, Type? key = null)
@@ -96,7 +99,10 @@ internal static class DescriptorFactory
             parameters,
             CompiledFactory.ForConstructor(constructor),
             Strategy(typeof(ClassStrategy<>), valueType),
-            options);
+            options)
+        {
+            CreateWithOne = CompiledFactory.WithOneArgument(constructor, target: null),
+        };
     }
 
     private static Type CheckKey(string name, Type? key, Type valueType)

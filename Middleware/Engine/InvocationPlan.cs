@@ -6,6 +6,7 @@ namespace YieldDeps.Engine;
 /// Immutable and shared by all invocations of the function.
 /// </summary>
 internal sealed class InvocationPlan(
+    DependencyCatalog catalog,
     string functionName,
     PlanNode[] nodes,
     IReadOnlyDictionary<Type, int[]> parameterSlots,
@@ -15,6 +16,9 @@ internal sealed class InvocationPlan(
     bool suppliesOutcome,
     int overridesVersion)
 {
+    /// <summary>Gets the registrations the plan was built from, with the app-wide rules and the host.</summary>
+    public DependencyCatalog Catalog { get; } = catalog;
+
     public string FunctionName { get; } = functionName;
 
     /// <summary>Gets the dependency instances in setup order; teardown runs the entered ones in reverse.</summary>

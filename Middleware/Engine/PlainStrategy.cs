@@ -3,6 +3,8 @@ namespace YieldDeps.Engine;
 /// <summary>A plain dependency: the factory's value (awaited when it is a task); no teardown of its own.</summary>
 internal sealed class PlainStrategy<T> : DependencyStrategy
 {
+    public override bool HasExit => false;
+
     public override ValueTask<EnteredDependency> EnterAsync(DependencyDescriptor descriptor, object? created, CancellationToken cancellationToken) =>
         created switch
         {

@@ -79,6 +79,7 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
         }
 
         return new InvocationPlan(
+            catalog,
             target.Name,
             [.. _nodes],
             parameterSlots.ToDictionary(p => p.Key, p => p.Value.ToArray()),
@@ -105,7 +106,7 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
 
         // Also when the dependency opted out of the cache: the test asks for this very instance.
         slotsByKey[key] = root;
-        return new InvocationPlan(name, [.. _nodes], new Dictionary<Type, int[]>(), slotsByKey, constructor: null, new HashSet<Type>(), suppliesOutcome: false, version);
+        return new InvocationPlan(catalog, name, [.. _nodes], new Dictionary<Type, int[]>(), slotsByKey, constructor: null, new HashSet<Type>(), suppliesOutcome: false, version);
     }
 
     /// <summary>Plans the dependency keyed by <paramref name="key"/> (and, first, its sub-dependencies); returns its slot.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace YieldDeps.Engine;
 
 /// <summary>An <see cref="IEnumerable{T}"/> dependency, with the same resume-or-dispose rule as the async one.</summary>
@@ -5,7 +7,8 @@ internal sealed class SyncIteratorStrategy<T> : DependencyStrategy
 {
     public override ValueTask<EnteredDependency> EnterAsync(DependencyDescriptor descriptor, object? created, CancellationToken cancellationToken)
     {
-        var enumerator = ((IEnumerable<T>)created!).GetEnumerator();
+        // The factory's declared return type chose this strategy: no checked cast (see AsyncIteratorStrategy).
+        var enumerator = Unsafe.As<IEnumerable<T>>(created!).GetEnumerator();
         bool yielded;
         try
         {
@@ -23,22 +26,19 @@ internal sealed class SyncIteratorStrategy<T> : DependencyStrategy
             throw DependencyYieldException.DidNotYield(descriptor.Name);
         }
 
-        return new(new EnteredDependency(enumerator.Current, new Teardown(descriptor.Name, enumerator)));
+        return new(new EnteredDependency(enumerator.Current, enumerator));
     }
 
-    private sealed class Teardown(string name, IEnumerator<T> enumerator) : DependencyTeardown
+    public override ValueTask ExitAsync(DependencyDescriptor descriptor, object? value, object? state, Exception? failure, InvocationOutcome outcome)
     {
-        public override ValueTask ExitAsync(Exception? failure, TeardownDeadline deadline)
+        using (var enumerator = Unsafe.As<IEnumerator<T>>(state!))
         {
-            using (enumerator)
+            if (failure is null && enumerator.MoveNext())
             {
-                if (failure is null && enumerator.MoveNext())
-                {
-                    throw DependencyYieldException.YieldedTwice(name);
-                }
+                throw DependencyYieldException.YieldedTwice(descriptor.Name);
             }
-
-            return default;
         }
+
+        return default;
     }
 }

@@ -22,7 +22,7 @@ internal sealed class FunctionPlanCache(DependencyCatalog catalog)
         }
 
         var definition = context.FunctionDefinition;
-        entry = new FunctionEntry(Build(definition), HttpResults.IsHttpTrigger(definition));
+        entry = new FunctionEntry(Build(definition), HttpResults.IsHttpTrigger(definition), catalog.FailWhen);
         _functions[context.FunctionId] = entry;
         return entry;
     }

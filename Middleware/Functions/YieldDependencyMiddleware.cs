@@ -15,7 +15,7 @@ namespace YieldDeps.Functions;
 internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpProblemWriter problems, LoggingDependencyEvents events, PipelineSetup setup)
     : IFunctionsWorkerMiddleware
 {
-    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    public Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
         FunctionEntry function;
         try
@@ -26,17 +26,22 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         {
             // A plan that cannot be built (an override whose parameters do not resolve, a function startup did not
             // scan) fails this invocation like any other error, never with an empty success.
-            await EndAsync(context, HttpResults.IsHttpTrigger(context.FunctionDefinition), e, outcome: null).ConfigureAwait(false);
-            return;
+            return EndAsync(context, HttpResults.IsHttpTrigger(context.FunctionDefinition), e, OutcomeStatus.Faulted);
         }
 
-        if (function.Plan.IsEmpty && !function.IsHttp)
+        // Decided once per function, when its plan was built: a function that needs nothing from YieldDeps runs with
+        // no per-invocation state at all.
+        return function.Path switch
         {
-            await InvokeWithoutDependenciesAsync(context, next).ConfigureAwait(false);
-            return;
-        }
+            InvocationPath.Direct => InvokeWithoutDependencies(context, next),
+            InvocationPath.HttpDirect => InvokeHttpWithoutDependenciesAsync(context, next),
+            _ => InvokeWithDependenciesAsync(context, next, function),
+        };
+    }
 
-        var invocation = new DependencyInvocation(plans.Catalog, function.Plan, context, events);
+    private async Task InvokeWithDependenciesAsync(FunctionContext context, FunctionExecutionDelegate next, FunctionEntry function)
+    {
+        var invocation = new DependencyInvocation(function.Plan, context, events);
         InvocationItems.Set(context, invocation);
         Exception? failure = null;
         try
@@ -86,13 +91,12 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
             return;
         }
 
-        await EndAsync(context, function.IsHttp, final, invocation.Outcome).ConfigureAwait(false);
+        await EndAsync(context, function.IsHttp, final, invocation.Outcome.Status).ConfigureAwait(false);
     }
 
     /// <summary>Maps what the invocation ends with to the trigger: a problem response for HTTP, the exception for the rest.</summary>
-    private async Task EndAsync(FunctionContext context, bool isHttp, Exception? final, InvocationOutcome? outcome)
+    private async Task EndAsync(FunctionContext context, bool isHttp, Exception? final, OutcomeStatus status)
     {
-        var status = outcome?.Status ?? OutcomeStatus.Faulted;
         switch (final)
         {
             case null:
@@ -121,15 +125,73 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         ExceptionDispatchInfo.Throw(final);
     }
 
-    private static async Task InvokeWithoutDependenciesAsync(FunctionContext context, FunctionExecutionDelegate next)
+    private static Task InvokeWithoutDependencies(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        var pending = next(context);
+        return pending.IsCompletedSuccessfully ? pending : UnwrapFailureAsync(pending);
+    }
+
+    private static async Task UnwrapFailureAsync(Task pending)
     {
         try
         {
-            await next(context).ConfigureAwait(false);
+            await pending.ConfigureAwait(false);
         }
         catch (AggregateException e) when (ExceptionRules.Unwrap(e) is var inner && inner != e)
         {
             ExceptionDispatchInfo.Throw(inner);
         }
+    }
+
+    /// <summary>Counts an invocation that did not go through the engine, as the engine counts the others, when anybody listens.</summary>
+    private void CountInvocation(FunctionContext context, OutcomeStatus status)
+    {
+        if (plans.Catalog.Telemetry is { IsObserved: true } telemetry)
+        {
+            telemetry.InvocationEnded(context.FunctionDefinition.Name, status);
+        }
+    }
+
+    /// <summary>
+    /// An HTTP function without dependencies, no outcome parameter and no app-wide failure rule: nothing to set up or
+    /// tear down, but what it ends with still gets the HTTP mapping, exactly as through the full path.
+    /// </summary>
+    private async Task InvokeHttpWithoutDependenciesAsync(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        Exception? failure = null;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            failure = ExceptionRules.Unwrap(e);
+        }
+
+        var clientGone = AspNetCoreHttpContext.IsAborted(context);
+        if (failure is null && !clientGone && !context.CancellationToken.IsCancellationRequested)
+        {
+            CountInvocation(context, OutcomeStatus.Succeeded);
+            return;
+        }
+
+        // As the engine ends an invocation that had nothing to tear down.
+        var status = failure is null ? OutcomeStatus.Cancelled : OutcomeStatus.Faulted;
+        if (clientGone || context.CancellationToken.IsCancellationRequested)
+        {
+            status = OutcomeStatus.Cancelled;
+        }
+
+        failure ??= new OperationCanceledException("The invocation was cancelled before its dependencies were finished.", context.CancellationToken);
+        CountInvocation(context, status);
+        if (clientGone && ExceptionRules.IsClientGone(failure))
+        {
+            YieldDepsLog.ClientWentAway(events.Logger, context.FunctionDefinition.Name, context.InvocationId);
+            HttpResults.ClearOutputs(context, keepHttp: false);
+            InvocationActivity.Failed(failure, status, isError: false);
+            return;
+        }
+
+        await EndAsync(context, isHttp: true, failure, status).ConfigureAwait(false);
     }
 }

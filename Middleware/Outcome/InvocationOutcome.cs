@@ -7,8 +7,9 @@ namespace YieldDeps;
 /// </summary>
 public sealed class InvocationOutcome
 {
-    private List<DependencyTeardownException>? _cleanupFailures;
-    private List<Action>? _beforeBody;
+    // The rarely used lists in one object, the status in a byte: one outcome is allocated per invocation.
+    private OutcomeLists? _lists;
+    private byte _status;
     private bool _bodyEntered;
 
     internal InvocationOutcome()
@@ -16,13 +17,25 @@ public sealed class InvocationOutcome
     }
 
     /// <summary>Gets how the invocation ended so far; it changes during teardown when a teardown fails.</summary>
-    public OutcomeStatus Status { get; internal set; }
+    public OutcomeStatus Status
+    {
+        get => (OutcomeStatus)_status;
+        internal set => _status = (byte)value;
+    }
 
     /// <summary>Gets the exception in flight, or <see langword="null"/> when nothing failed.</summary>
     public Exception? Exception { get; internal set; }
 
     /// <summary>Gets the HTTP status the function produced, for HTTP triggers that returned a response.</summary>
-    public int? HttpStatus { get; internal set; }
+    public int? HttpStatus
+    {
+        get => _httpStatus == NoHttpStatus ? null : _httpStatus;
+        internal set => _httpStatus = value ?? NoHttpStatus;
+    }
+
+    // A plain int with a sentinel rather than an int?, which keeps the per-invocation object a word smaller.
+    private const int NoHttpStatus = int.MinValue;
+    private int _httpStatus = NoHttpStatus;
 
     /// <summary>Gets a value indicating whether the dependencies are being rolled back (faulted or cancelled).</summary>
     public bool IsFailure => Status is OutcomeStatus.Faulted or OutcomeStatus.Cancelled;
@@ -33,13 +46,37 @@ public sealed class InvocationOutcome
     /// </summary>
     public CancellationToken TeardownToken => Deadline?.Token ?? CancellationToken.None;
 
-    internal Engine.TeardownDeadline? Deadline { get; set; }
+    /// <summary>
+    /// Gets the deadline of the teardown under way (null outside teardown), created the first time anyone needs it:
+    /// a teardown whose steps complete synchronously and never ask for the token allocates none.
+    /// </summary>
+    internal Engine.TeardownDeadline? Deadline =>
+        _teardownBudgetTicks == NotInTeardown ? null : _deadline ??= new Engine.TeardownDeadline(TimeSpan.FromTicks(_teardownBudgetTicks));
+
+    /// <summary>Gets the deadline of the teardown under way if anything created it, without creating one.</summary>
+    internal Engine.TeardownDeadline? CreatedDeadline => _deadline;
+
+    // The budget of the teardown under way, in ticks (a plain long keeps the per-invocation object small).
+    private const long NotInTeardown = long.MinValue;
+    private long _teardownBudgetTicks = NotInTeardown;
+    private Engine.TeardownDeadline? _deadline;
+
+    /// <summary>Starts a teardown with the given budget per step.</summary>
+    internal void BeginTeardown(TimeSpan budget) => _teardownBudgetTicks = budget.Ticks;
+
+    /// <summary>Ends the teardown: the deadline, if one was created, is disposed and no longer handed out.</summary>
+    internal void EndTeardown()
+    {
+        _teardownBudgetTicks = NotInTeardown;
+        _deadline?.Dispose();
+        _deadline = null;
+    }
 
     /// <summary>Gets the teardown failures that were attached to the exception in flight instead of replacing it.</summary>
     public IReadOnlyList<DependencyTeardownException> CleanupFailures =>
-        (IReadOnlyList<DependencyTeardownException>?)_cleanupFailures ?? [];
+        (IReadOnlyList<DependencyTeardownException>?)_lists?.CleanupFailures ?? [];
 
-    internal void AddCleanupFailure(DependencyTeardownException failure) => (_cleanupFailures ??= []).Add(failure);
+    internal void AddCleanupFailure(DependencyTeardownException failure) => ((_lists ??= new()).CleanupFailures ??= []).Add(failure);
 
     /// <summary>
     /// Registers an action that the middleware runs once every dependency is set up, right before the function body,
@@ -61,7 +98,7 @@ public sealed class InvocationOutcome
             throw new InvalidOperationException("The function body has already started; register the action during the dependency's setup.");
         }
 
-        (_beforeBody ??= []).Add(action);
+        ((_lists ??= new()).BeforeBody ??= []).Add(action);
     }
 
     /// <summary>
@@ -71,12 +108,12 @@ public sealed class InvocationOutcome
     internal void EnterBody()
     {
         _bodyEntered = true;
-        if (_beforeBody is null)
+        if (_lists?.BeforeBody is not { } beforeBody)
         {
             return;
         }
 
-        foreach (var action in _beforeBody)
+        foreach (var action in beforeBody)
         {
             action();
         }
