@@ -29,12 +29,13 @@ internal sealed class DbContextUnitOfWork<TContext>(DbContextUnitOfWorkOptions o
         var commitAttempted = false;
         try
         {
-            transaction = await BeginAsync(context, cancellationToken).ConfigureAwait(false);
-            if (context.Database.CreateExecutionStrategy() is ExecutionStrategy { RetriesOnFailure: true } strategy)
+            var strategy = context.Database.CreateExecutionStrategy();
+            transaction = await BeginAsync(strategy, context, cancellationToken).ConfigureAwait(false);
+            if (strategy is ExecutionStrategy { RetriesOnFailure: true } retrying)
             {
                 // A retrying strategy refuses to run inside a transaction it did not start; the body runs as inside
                 // it instead, once, and a transient failure fails the whole unit of work.
-                outcome.RunBeforeBody(() => ExecutionStrategySuspension.Suspend(strategy));
+                outcome.RunBeforeBody(() => ExecutionStrategySuspension.Suspend(retrying));
             }
 
             yield return context;
@@ -79,8 +80,8 @@ internal sealed class DbContextUnitOfWork<TContext>(DbContextUnitOfWorkOptions o
 
     private string Name => options.Name ?? DbContextUnitOfWorkExtensions.DefaultName(typeof(TContext));
 
-    private Task<IDbContextTransaction> BeginAsync(TContext context, CancellationToken cancellationToken) =>
-        context.Database.CreateExecutionStrategy().ExecuteAsync(
+    private Task<IDbContextTransaction> BeginAsync(IExecutionStrategy strategy, TContext context, CancellationToken cancellationToken) =>
+        strategy.ExecuteAsync(
             (Context: context, Level: options.IsolationLevel),
             static (_, state, token) => state.Level is { } level
                 ? state.Context.Database.BeginTransactionAsync(level, token)

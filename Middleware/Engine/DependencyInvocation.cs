@@ -138,15 +138,8 @@ internal sealed class DependencyInvocation
                 throw;
             }
 
-            // Recorded before the entry event, as the dependency is then in the plan's slots.
-            _slots[node.Slot] = new InvocationSlot { Value = entered.Value, State = entered.State };
-            _liveSlots = node.Slot + 1;
-            _enteredCount = node.Slot + 1;
             telemetry?.EndSetup(step, descriptor, null);
-            if (_reportsSteps)
-            {
-                _events.Entered(Plan.FunctionName, descriptor);
-            }
+            Entered(node, entered);
         }
     }
 
@@ -625,7 +618,7 @@ internal sealed class DependencyInvocation
     {
         try
         {
-            await Outcome.Deadline!.WaitAsync(step, descriptor.Name).ConfigureAwait(false);
+            await WithinDeadline(step, descriptor.Name).ConfigureAwait(false);
         }
         catch (Exception thrown)
         {
@@ -673,16 +666,7 @@ internal sealed class DependencyInvocation
             {
                 try
                 {
-                    var step = descriptor.Strategy.ExitAsync(descriptor, value, state, failure, outcome);
-                    if (step.IsCompletedSuccessfully)
-                    {
-                        // Completed without waiting: no deadline to arm (the result is still consumed, for pooled sources).
-                        step.GetAwaiter().GetResult();
-                    }
-                    else
-                    {
-                        await outcome.Deadline!.WaitAsync(step, descriptor.Name).ConfigureAwait(false);
-                    }
+                    await WithinDeadline(descriptor.Strategy.ExitAsync(descriptor, value, state, failure, outcome), descriptor.Name).ConfigureAwait(false);
                 }
                 catch (Exception thrown)
                 {
@@ -697,16 +681,7 @@ internal sealed class DependencyInvocation
             {
                 try
                 {
-                    var step = DisposeAsync(value);
-                    if (step.IsCompletedSuccessfully)
-                    {
-                        // Completed without waiting: no deadline to arm (the result is still consumed, for pooled sources).
-                        step.GetAwaiter().GetResult();
-                    }
-                    else
-                    {
-                        await outcome.Deadline!.WaitAsync(step, descriptor.Name).ConfigureAwait(false);
-                    }
+                    await WithinDeadline(DisposeAsync(value), descriptor.Name).ConfigureAwait(false);
                 }
                 catch (Exception thrown)
                 {
@@ -745,6 +720,21 @@ internal sealed class DependencyInvocation
         }
 
         return inFlight;
+    }
+
+    /// <summary>
+    /// Awaits a teardown step under the deadline. A step that completed without waiting arms no deadline (and creates
+    /// none); its result is still consumed, for pooled sources.
+    /// </summary>
+    private ValueTask WithinDeadline(ValueTask step, string dependencyName)
+    {
+        if (step.IsCompletedSuccessfully)
+        {
+            step.GetAwaiter().GetResult();
+            return default;
+        }
+
+        return Outcome.Deadline!.WaitAsync(step, dependencyName);
     }
 
     private void Exited(DependencyDescriptor descriptor, bool resumed)

@@ -83,15 +83,19 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
 
         if (final is not null && clientGone && ExceptionRules.IsClientGone(final))
         {
-            // Nobody is left to answer: not a failure of the function, so no 500 and no error log.
-            YieldDepsLog.ClientWentAway(events.Logger, context.FunctionDefinition.Name, context.InvocationId);
-            HttpResults.ClearOutputs(context, keepHttp: false);
-            // Not an error: nobody was left to answer.
-            InvocationActivity.Failed(final, invocation.Outcome.Status, isError: false);
+            EndForClientGone(context, final, invocation.Outcome.Status);
             return;
         }
 
         await EndAsync(context, function.IsHttp, final, invocation.Outcome.Status).ConfigureAwait(false);
+    }
+
+    /// <summary>Nobody is left to answer: not a failure of the function, so no response, no 500 and no error log or span error.</summary>
+    private void EndForClientGone(FunctionContext context, Exception final, OutcomeStatus status)
+    {
+        YieldDepsLog.ClientWentAway(events.Logger, context.FunctionDefinition.Name, context.InvocationId);
+        HttpResults.ClearOutputs(context, keepHttp: false);
+        InvocationActivity.Failed(final, status, isError: false);
     }
 
     /// <summary>Maps what the invocation ends with to the trigger: a problem response for HTTP, the exception for the rest.</summary>
@@ -176,19 +180,12 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         }
 
         // As the engine ends an invocation that had nothing to tear down.
-        var status = failure is null ? OutcomeStatus.Cancelled : OutcomeStatus.Faulted;
-        if (clientGone || context.CancellationToken.IsCancellationRequested)
-        {
-            status = OutcomeStatus.Cancelled;
-        }
-
+        var status = clientGone || context.CancellationToken.IsCancellationRequested ? OutcomeStatus.Cancelled : OutcomeStatus.Faulted;
         failure ??= new OperationCanceledException("The invocation was cancelled before its dependencies were finished.", context.CancellationToken);
         CountInvocation(context, status);
         if (clientGone && ExceptionRules.IsClientGone(failure))
         {
-            YieldDepsLog.ClientWentAway(events.Logger, context.FunctionDefinition.Name, context.InvocationId);
-            HttpResults.ClearOutputs(context, keepHttp: false);
-            InvocationActivity.Failed(failure, status, isError: false);
+            EndForClientGone(context, failure, status);
             return;
         }
 
