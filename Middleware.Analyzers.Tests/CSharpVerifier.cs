@@ -43,6 +43,15 @@ internal static class CSharpVerifier
         return test.RunAsync();
     }
 
+    public static Task AnalyzeAsync<TAnalyzer>(string[] sources, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>();
+        Prepare(test.TestState, sources);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     public static Task FixAsync<TAnalyzer, TCodeFix>(string[] sources, string[] fixedSources)
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TCodeFix : CodeFixProvider, new()

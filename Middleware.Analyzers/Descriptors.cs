@@ -76,4 +76,15 @@ internal static class Descriptors
         isEnabledByDefault: true,
         description: "A method returning IEnumerable<T> or IAsyncEnumerable<T> without being an iterator is ambiguous, and its registration fails at startup.",
         helpLinkUri: HelpLinkBase + "YD0006.md");
+
+    public static readonly DiagnosticDescriptor DbContextWithoutUnitOfWork = new(
+        "YD0007",
+        "An EF Core context reaches a function without a unit of work",
+        "Parameter '{0}' of {1} is the EF Core context {2}, which no unit of work manages, so nothing saves or commits what is changed through it; register deps.AddDbContextUnitOfWork<{2}>(), or deps.AllowDbContextWithoutUnitOfWork<{2}>() if it only reads",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A DbContext handed to a function, a function class constructor or a dependency as the plain service the app registered saves nothing on its own: the function answers success and its changes are lost. Host startup fails on it. The analyzer reports it only when it can see every registration of the app.",
+        helpLinkUri: HelpLinkBase + "YD0007.md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

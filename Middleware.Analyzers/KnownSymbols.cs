@@ -23,6 +23,8 @@ internal sealed class KnownSymbols
         InputConverter = compilation.GetTypeByMetadataName("Microsoft.Azure.Functions.Worker.Converters.IInputConverter");
         AsyncIteratorAttribute = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute");
         IteratorAttribute = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.IteratorStateMachineAttribute");
+        DbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
+        UnitOfWorkExtensions = compilation.GetTypeByMetadataName("YieldDeps.EntityFrameworkCore.DbContextUnitOfWorkExtensions");
         var setupTypes = new List<INamedTypeSymbol>();
         foreach (var name in SetupTypeNames)
         {
@@ -81,6 +83,12 @@ internal sealed class KnownSymbols
 
     public IReadOnlyList<INamedTypeSymbol> SetupTypes { get; }
 
+    /// <summary>Gets EF Core's <c>DbContext</c>, when the app references EF Core.</summary>
+    public INamedTypeSymbol? DbContext { get; }
+
+    /// <summary>Gets the class of <c>AddDbContextUnitOfWork</c>, when the app references YieldDeps.EntityFrameworkCore.</summary>
+    public INamedTypeSymbol? UnitOfWorkExtensions { get; }
+
     /// <summary>Gets the symbols of a compilation that references YieldDeps, or null when it does not.</summary>
     public static KnownSymbols? For(Compilation compilation) =>
         compilation.GetTypeByMetadataName("YieldDeps.DependencyRegistry") is { } registry ? new KnownSymbols(compilation, registry) : null;
@@ -104,10 +112,74 @@ internal sealed class KnownSymbols
     public bool IsRegistryMethod(IMethodSymbol method, string name) =>
         method.Name == name && Is(method.ContainingType, Registry);
 
+    /// <summary>True for <c>deps.AddDbContextUnitOfWork&lt;TContext&gt;()</c> of YieldDeps.EntityFrameworkCore.</summary>
+    public bool IsUnitOfWork(IMethodSymbol method) =>
+        method.Name == "AddDbContextUnitOfWork" && method.TypeArguments.Length == 1 && Is((method.ReducedFrom ?? method).ContainingType, UnitOfWorkExtensions);
+
+    /// <summary>True for an EF Core context type: <c>DbContext</c> or a type deriving from it.</summary>
+    public bool IsDbContext(ITypeSymbol type)
+    {
+        if (DbContext is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (Is(current, DbContext))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True for UseYieldDependencies or AddYieldDependencies.</summary>
     public bool IsRegistrationEntry(IMethodSymbol method) =>
         (method.Name == "UseYieldDependencies" || method.Name == "AddYieldDependencies")
         && Is((method.ReducedFrom ?? method).ContainingType, WorkerExtensions);
+
+    /// <summary>
+    /// True for a call that can register services: it takes the services, the builder or the registry (or something
+    /// that carries them, such as <c>IHttpClientBuilder</c> or <c>OptionsBuilder&lt;T&gt;</c>, which expose the services),
+    /// as a parameter or as the instance it is called on, or it builds a <c>ServiceDescriptor</c>.
+    /// </summary>
+    public bool CanRegister(IMethodSymbol method)
+    {
+        var declared = method.ReducedFrom ?? method;
+        if (declared.ContainingType?.Name == "ServiceDescriptor")
+        {
+            return true;
+        }
+
+        return declared.Parameters.Any(p => ReachesSetupType(p.Type))
+            || (!declared.IsStatic && declared.ContainingType is { } type && ReachesSetupType(type));
+    }
+
+    /// <summary>True when a type is a setup type, or exposes one through a public property (a builder's <c>Services</c>).</summary>
+    private bool ReachesSetupType(ITypeSymbol type)
+    {
+        if (MentionsSetupType(type))
+        {
+            return true;
+        }
+
+        if (type is not INamedTypeSymbol named)
+        {
+            return false;
+        }
+
+        var types = new List<INamedTypeSymbol>();
+        for (var current = named; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            types.Add(current);
+        }
+
+        types.AddRange(named.AllInterfaces);
+        return types.Any(t => t.GetMembers().OfType<IPropertySymbol>()
+            .Any(p => p.DeclaredAccessibility == Accessibility.Public && !p.IsStatic && SetupTypes.Any(s => SymbolEqualityComparer.Default.Equals(p.Type.OriginalDefinition, s))));
+    }
 
     /// <summary>True when a type, or a type it is built from, is one through which an app registers services.</summary>
     public bool MentionsSetupType(ITypeSymbol type, int depth = 0)

@@ -8,7 +8,8 @@ namespace YieldDeps.Analyzers;
 /// <summary>
 /// Checks what functions ask for against what the app registers, with the rules of the startup check: a function
 /// parameter or function class constructor parameter nothing supplies (YD0003), and <c>[Depends]</c> naming a type
-/// that is not registered (YD0004). It reports only when the compilation registers its dependencies itself and every
+/// that is not registered (YD0004), and an EF Core context that reaches a function, a function class constructor or a
+/// dependency without a unit of work (YD0007). It reports only when the compilation registers its dependencies itself and every
 /// registration can be followed; a parameter is reported only when its type is declared in the app, is not named in
 /// any generic call or <c>typeof</c> (a service registration), carries no binding attribute and has no default.
 /// </summary>
@@ -20,7 +21,7 @@ public sealed class RegistrationAnalyzer : DiagnosticAnalyzer
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.ParameterNotSupplied, Descriptors.DependsNotRegistered);
+        ImmutableArray.Create(Descriptors.ParameterNotSupplied, Descriptors.DependsNotRegistered, Descriptors.DbContextWithoutUnitOfWork);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -84,11 +85,6 @@ public sealed class RegistrationAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (scan.HasConverters)
-        {
-            return;
-        }
-
         var checkedConstructors = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         foreach (var function in functions.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
@@ -106,9 +102,56 @@ public sealed class RegistrationAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
+
+        foreach (var factory in scan.Factories.Distinct<IMethodSymbol>(SymbolEqualityComparer.Default))
+        {
+            var site = factory.MethodKind switch
+            {
+                MethodKind.AnonymousFunction => "a lambda registered as a dependency",
+                MethodKind.Constructor => $"the constructor of dependency class {factory.ContainingType?.Name}",
+                _ => $"dependency {factory.ContainingType?.Name}.{factory.Name}",
+            };
+            foreach (var parameter in factory.Parameters)
+            {
+                CheckContext(context, symbols, scan, parameter, site);
+            }
+        }
     }
 
+    /// <summary>Reports a parameter nothing supplies (YD0003), else an EF Core context without a unit of work (YD0007).</summary>
     private static void Check(CompilationAnalysisContext context, KnownSymbols symbols, RegistrationScan scan, IParameterSymbol parameter, string site)
+    {
+        // An input converter of the app's own may bind any type, so YD0003 says nothing then; a context still reaches
+        // the function as a service.
+        var reported = !scan.HasConverters && CheckSupplied(context, symbols, scan, parameter, site);
+        if (!reported)
+        {
+            CheckContext(context, symbols, scan, parameter, site);
+        }
+    }
+
+    /// <summary>
+    /// Reports an EF Core context the function or dependency would receive as a plain service: neither a unit of work
+    /// nor another registration provides it, and the app did not allow it without one.
+    /// </summary>
+    private static void CheckContext(CompilationAnalysisContext context, KnownSymbols symbols, RegistrationScan scan, IParameterSymbol parameter, string site)
+    {
+        var type = parameter.Type;
+        if (parameter.RefKind != RefKind.None
+            || parameter.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() != "YieldDeps")
+            || !symbols.IsDbContext(type)
+            || scan.IsRegistered(type) || scan.AllowsWithoutUnitOfWork(type)
+            || parameter.Locations.FirstOrDefault(l => l.IsInSource) is not { } location)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.DbContextWithoutUnitOfWork, location, parameter.Name, site, type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+    }
+
+    /// <summary>Reports a parameter nothing supplies (YD0003); true when it did.</summary>
+    private static bool CheckSupplied(CompilationAnalysisContext context, KnownSymbols symbols, RegistrationScan scan, IParameterSymbol parameter, string site)
     {
         var type = parameter.Type;
         if (parameter.HasExplicitDefaultValue || parameter.IsParams || parameter.RefKind != RefKind.None || parameter.GetAttributes().Length > 0
@@ -119,7 +162,7 @@ public sealed class RegistrationAnalyzer : DiagnosticAnalyzer
             || scan.IsRegistered(named) || scan.IsMentioned(named)
             || parameter.Locations.FirstOrDefault(l => l.IsInSource) is not { } location)
         {
-            return;
+            return false;
         }
 
         var properties = ImmutableDictionary<string, string?>.Empty;
@@ -130,10 +173,11 @@ public sealed class RegistrationAnalyzer : DiagnosticAnalyzer
 
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.ParameterNotSupplied, location, properties, parameter.Name, site, named.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+        return true;
     }
 
     /// <summary>The constructor the worker's activator would pick: [ActivatorUtilitiesConstructor], else the longest public one.</summary>
-    private static IMethodSymbol? Constructor(INamedTypeSymbol type)
+    internal static IMethodSymbol? Constructor(INamedTypeSymbol type)
     {
         var constructors = type.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public).ToList();
         var marked = constructors.Where(c => c.GetAttributes().Any(a => a.AttributeClass?.Name == "ActivatorUtilitiesConstructorAttribute")).ToList();

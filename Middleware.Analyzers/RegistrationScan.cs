@@ -6,14 +6,16 @@ namespace YieldDeps.Analyzers;
 
 /// <summary>
 /// What one compilation registers, gathered while it is analyzed: the types registered as dependencies, the types
-/// named in generic calls or <c>typeof</c> (which may be services), the registration calls, and whether anything
-/// registers in a way the analyzer cannot follow (then nothing is reported).
+/// named in <c>typeof</c> or in generic calls that reach the services (which may register them as services), the
+/// registration calls, and whether anything registers in a way the analyzer cannot follow (then nothing is reported).
 /// </summary>
 internal sealed class RegistrationScan(KnownSymbols symbols)
 {
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _registered = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _mentioned = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentBag<IInvocationOperation> _entries = [];
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _contextsWithoutUnitOfWork = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentBag<IMethodSymbol> _factories = [];
     private int _hidden;
     private int _converters;
 
@@ -26,7 +28,13 @@ internal sealed class RegistrationScan(KnownSymbols symbols)
     /// <summary>Gets a value indicating whether the app has input converters of its own, which may bind any type.</summary>
     public bool HasConverters => Volatile.Read(ref _converters) != 0;
 
+    /// <summary>Gets the methods and lambdas registered with <c>Add</c>, and the constructors of the classes registered with <c>AddClass</c>.</summary>
+    public IReadOnlyCollection<IMethodSymbol> Factories => _factories;
+
     public bool IsRegistered(ITypeSymbol type) => _registered.ContainsKey(type);
+
+    /// <summary>True when the app lets this EF Core context through without a unit of work (<c>AllowDbContextWithoutUnitOfWork</c>).</summary>
+    public bool AllowsWithoutUnitOfWork(ITypeSymbol type) => _contextsWithoutUnitOfWork.ContainsKey(type);
 
     public bool IsMentioned(ITypeSymbol type) =>
         _mentioned.ContainsKey(type) || _mentioned.ContainsKey(type.OriginalDefinition);
@@ -39,7 +47,13 @@ internal sealed class RegistrationScan(KnownSymbols symbols)
     public void Read(IInvocationOperation invocation, Compilation compilation, CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;
-        Mention(method.TypeArguments);
+        if (symbols.CanRegister(method))
+        {
+            // Only a call that reaches the services can register the types it names: Task.FromResult<Clock>(...) or
+            // JsonSerializer.Deserialize<Clock>(...) register nothing.
+            Mention(method.TypeArguments);
+        }
+
         if (symbols.IsRegistrationEntry(method))
         {
             _entries.Add(invocation);
@@ -52,6 +66,15 @@ internal sealed class RegistrationScan(KnownSymbols symbols)
         else if (symbols.IsRegistryMethod(method, "AddClass"))
         {
             ReadAddClass(method);
+        }
+        else if (symbols.IsRegistryMethod(method, "AllowDbContextWithoutUnitOfWork") && method.TypeArguments.Length == 1)
+        {
+            _contextsWithoutUnitOfWork.TryAdd(method.TypeArguments[0], true);
+        }
+        else if (symbols.IsUnitOfWork(method))
+        {
+            // The unit of work is a dependency keyed by the context type.
+            _registered.TryAdd(method.TypeArguments[0], true);
         }
         else if (method.ContainingType?.Name == "InputConverterCollection")
         {
@@ -125,11 +148,14 @@ internal sealed class RegistrationScan(KnownSymbols symbols)
 
     private void ReadAdd(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
-        if (DependencyFactory.Of(invocation, symbols, cancellationToken)?.Keys(symbols) is not { } keys)
+        var factory = DependencyFactory.Of(invocation, symbols, cancellationToken);
+        if (factory?.Keys(symbols) is not { } keys)
         {
             Hide();
             return;
         }
+
+        _factories.Add(factory.Method);
 
         foreach (var key in keys)
         {
@@ -139,6 +165,12 @@ internal sealed class RegistrationScan(KnownSymbols symbols)
 
     private void ReadAddClass(IMethodSymbol method)
     {
+        if (method.TypeArguments.Length > 0 && method.TypeArguments[method.TypeArguments.Length - 1] is INamedTypeSymbol dependencyClass
+            && RegistrationAnalyzer.Constructor(dependencyClass) is { } constructor)
+        {
+            _factories.Add(constructor);
+        }
+
         if (method.TypeArguments.Length == 2)
         {
             _registered.TryAdd(method.TypeArguments[0], true);

@@ -55,4 +55,10 @@ internal static partial class YieldDepsLog
     [LoggerMessage(EventId = 12, EventName = "ResultCountedAsFailure", Level = LogLevel.Warning,
         Message = "Function '{Function}' (invocation {InvocationId}) answered HTTP {Status}, which a FailWhen rule counts as a failure; the dependencies were rolled back.")]
     public static partial void ResultCountedAsFailure(ILogger logger, string function, string invocationId, int? status);
+
+    [LoggerMessage(EventId = 13, EventName = "UnsavedChanges", Level = LogLevel.Warning,
+        Message = "Function '{Function}' (invocation {InvocationId}) succeeded, but the EF Core context {Context} it was handed without a unit of work " +
+            "still has changes it did not save, and nothing saves them. Call SaveChangesAsync in the function, or register a unit of work for the context " +
+            "(deps.AddDbContextUnitOfWork<TContext>()).")]
+    public static partial void UnsavedChanges(ILogger logger, string function, string invocationId, string context);
 }

@@ -9,6 +9,7 @@ namespace YieldDeps.Engine;
 internal sealed class DependencyCatalog
 {
     private readonly Dictionary<Type, DependencyDescriptor> _registered;
+    private readonly HashSet<Type> _contextsWithoutUnitOfWork;
 
     public DependencyCatalog(DependencyRegistry registry, DependencyOverrides overrides, IInvocationHost host, IServiceProviderIsService? services)
     {
@@ -19,6 +20,7 @@ internal sealed class DependencyCatalog
         TeardownTimeout = registry.TeardownTimeout;
         FailWhen = registry.FailWhen;
         IncludeExceptionDetails = registry.IncludeExceptionDetails;
+        _contextsWithoutUnitOfWork = [.. registry.ContextsWithoutUnitOfWork];
 
         var problems = new List<string>();
         _registered = [];
@@ -99,6 +101,9 @@ internal sealed class DependencyCatalog
     public IReadOnlyList<Type> Globals { get; }
 
     public bool IsEmpty => _registered.Count == 0;
+
+    /// <summary>True when the app let this EF Core context reach functions as a plain service (<c>AllowDbContextWithoutUnitOfWork</c>).</summary>
+    public bool AllowsWithoutUnitOfWork(Type context) => _contextsWithoutUnitOfWork.Contains(context);
 
     public bool IsRegistered(Type key) => _registered.ContainsKey(key) || Overrides.TryGet(key, out _);
 

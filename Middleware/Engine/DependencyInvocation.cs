@@ -251,11 +251,61 @@ internal sealed class DependencyInvocation
         if (Plan.ServiceParameters.Count > 0 && Plan.ServiceParameters.Contains(type))
         {
             value = Plan.Catalog.Host.GetServices(_host).GetService(type);
+            Watch(type, value);
             return true;
         }
 
         value = null;
         return false;
+    }
+
+    /// <summary>
+    /// Gets the types of the EF Core contexts, allowed without a unit of work, that this invocation handed over and
+    /// that still have changes they did not save; empty when none. A context the check cannot read (disposed, say) is
+    /// left out.
+    /// </summary>
+    public IReadOnlyList<Type> ContextsWithUnsavedChanges()
+    {
+        if (_extras?.Contexts is not { } contexts || Plan.UnsavedChangesProbes is not { } probes)
+        {
+            return [];
+        }
+
+        var unsaved = new List<Type>();
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var (type, context) in contexts)
+        {
+            if (!seen.Add(context))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (probes[type](context))
+                {
+                    unsaved.Add(type);
+                }
+            }
+            catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException)
+            {
+                // Disposed by the function, or not readable any more: nothing to tell.
+            }
+        }
+
+        return unsaved;
+    }
+
+    /// <summary>Remembers a context handed over as a service when it is one the plan watches for unsaved changes.</summary>
+    private object? Watch(Type type, object? value)
+    {
+        if (value is not null && Plan.UnsavedChangesProbes is { } probes && probes.ContainsKey(type))
+        {
+            var extras = _extras ??= new InvocationExtras(_slots.Length);
+            (extras.Contexts ??= []).Add((type, value));
+        }
+
+        return value;
     }
 
     /// <summary>
@@ -839,12 +889,12 @@ internal sealed class DependencyInvocation
         var services = Plan.Catalog.Host.GetServices(_host);
         if (source.IsOptional)
         {
-            return services.GetService(source.Type) ?? source.DefaultValue;
+            return Watch(source.Type, services.GetService(source.Type)) ?? source.DefaultValue;
         }
 
         try
         {
-            return services.GetRequiredService(source.Type);
+            return Watch(source.Type, services.GetRequiredService(source.Type));
         }
         catch (InvalidOperationException e)
         {

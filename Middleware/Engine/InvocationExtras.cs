@@ -16,4 +16,7 @@ internal sealed class InvocationExtras(int slots)
 
     /// <summary>Gets, per slot, whether it was torn down while a request-scoped one stays alive.</summary>
     public bool[]? TornDown { get; set; }
+
+    /// <summary>Gets the EF Core contexts allowed without a unit of work that the invocation handed over, with their planned types.</summary>
+    public List<(Type Type, object Context)>? Contexts { get; set; }
 }

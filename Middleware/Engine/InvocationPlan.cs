@@ -44,6 +44,12 @@ internal sealed class InvocationPlan(
     /// <summary>Gets a value indicating whether a dependency of the plan is torn down only after the response was written.</summary>
     public bool HasRequestScoped { get; } = nodes.Any(n => n.Descriptor.Scope == DependencyScope.Request);
 
+    /// <summary>
+    /// Gets, per EF Core context type the app let through without a unit of work and the plan hands over as a service,
+    /// the check of its unsaved changes; null when there is none.
+    /// </summary>
+    public IReadOnlyDictionary<Type, Func<object, bool>>? UnsavedChangesProbes { get; init; }
+
     /// <summary>Gets a value indicating whether the invocation needs nothing from YieldDeps: no dependency and no parameter it supplies.</summary>
-    public bool IsEmpty => Nodes.Length == 0 && ServiceParameters.Count == 0 && !SuppliesOutcome;
+    public bool IsEmpty => Nodes.Length == 0 && ServiceParameters.Count == 0 && !SuppliesOutcome && UnsavedChangesProbes is null;
 }

@@ -14,6 +14,10 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
     private readonly List<DependencyDescriptor> _path = [];
     private readonly List<string> _problems = [];
 
+    // EF Core contexts the app let through without a unit of work, handed over as services: checked for unsaved
+    // changes when the invocation ends.
+    private readonly HashSet<Type> _contexts = [];
+
     public InvocationPlan Build(FunctionTarget target)
     {
         var version = catalog.Overrides.Version;
@@ -51,7 +55,15 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
             switch (AccountForFunctionParameter(parameter))
             {
                 case FunctionParameterSupply.Service:
-                    serviceParameters.Add(type);
+                    if (AcceptsServiceContext(type))
+                    {
+                        serviceParameters.Add(type);
+                    }
+                    else
+                    {
+                        _problems.Add(ContextWithoutUnitOfWork(parameter, $"method {TypeNames.Of(target.Class)}.{target.Method.Name}"));
+                    }
+
                     break;
                 case FunctionParameterSupply.Outcome:
                     suppliesOutcome = true;
@@ -87,7 +99,10 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
             constructor,
             serviceParameters,
             suppliesOutcome,
-            version);
+            version)
+        {
+            UnsavedChangesProbes = UnsavedChangesProbes(),
+        };
     }
 
     /// <summary>
@@ -106,8 +121,49 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
 
         // Also when the dependency opted out of the cache: the test asks for this very instance.
         slotsByKey[key] = root;
-        return new InvocationPlan(catalog, name, [.. _nodes], new Dictionary<Type, int[]>(), slotsByKey, constructor: null, new HashSet<Type>(), suppliesOutcome: false, version);
+        return new InvocationPlan(catalog, name, [.. _nodes], new Dictionary<Type, int[]>(), slotsByKey, constructor: null, new HashSet<Type>(), suppliesOutcome: false, version)
+        {
+            UnsavedChangesProbes = UnsavedChangesProbes(),
+        };
     }
+
+    private Dictionary<Type, Func<object, bool>>? UnsavedChangesProbes()
+    {
+        Dictionary<Type, Func<object, bool>>? probes = null;
+        foreach (var context in _contexts)
+        {
+            if (DbContextTypes.UnsavedChangesProbe(context) is { } probe)
+            {
+                (probes ??= [])[context] = probe;
+            }
+        }
+
+        return probes;
+    }
+
+    /// <summary>
+    /// Whether a service of type <paramref name="type"/> may be handed over: anything but an EF Core context, which
+    /// only when the app allowed it without a unit of work (it is then watched for unsaved changes).
+    /// </summary>
+    private bool AcceptsServiceContext(Type type)
+    {
+        if (!DbContextTypes.IsDbContext(type))
+        {
+            return true;
+        }
+
+        if (!catalog.AllowsWithoutUnitOfWork(type))
+        {
+            return false;
+        }
+
+        _contexts.Add(type);
+        return true;
+    }
+
+    private static string ContextWithoutUnitOfWork(ParameterInfo parameter, string site) =>
+        $"parameter '{parameter.Name}' of {site} has type {TypeNames.Of(parameter.ParameterType)}, an EF Core DbContext that would be handed over " +
+        "as a plain service, without a unit of work: nothing would save or commit what the function changes. " + DbContextTypes.Fix(parameter.ParameterType);
 
     /// <summary>Plans the dependency keyed by <paramref name="key"/> (and, first, its sub-dependencies); returns its slot.</summary>
     public int Require(Type key, bool fresh, DependencyDescriptor? requiredBy)
@@ -179,17 +235,37 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
         }
 
         var parameters = constructor.GetParameters();
+        var contexts = false;
         foreach (var parameter in parameters)
         {
-            if (!catalog.IsRegistered(parameter.ParameterType) && !parameter.HasDefaultValue && catalog.Services?.IsService(parameter.ParameterType) == false)
+            var type = parameter.ParameterType;
+            if (catalog.IsRegistered(type))
+            {
+                continue;
+            }
+
+            var isService = catalog.Services?.IsService(type);
+            if (!parameter.HasDefaultValue && isService == false)
             {
                 _problems.Add(Unsupplied(parameter, $"the constructor of {TypeNames.Of(target.Class)}", constructor: true));
             }
+            else if (isService == true && DbContextTypes.IsDbContext(type))
+            {
+                if (AcceptsServiceContext(type))
+                {
+                    contexts = true;
+                }
+                else
+                {
+                    _problems.Add(ContextWithoutUnitOfWork(parameter, $"the constructor of {TypeNames.Of(target.Class)}"));
+                }
+            }
         }
 
-        if (!parameters.Any(p => catalog.IsRegistered(p.ParameterType)))
+        if (!contexts && !parameters.Any(p => catalog.IsRegistered(p.ParameterType)))
         {
-            // Nothing of ours to inject: the worker's own activator creates the class as usual.
+            // Nothing of ours to inject: the worker's own activator creates the class as usual. (A context allowed
+            // without a unit of work is handed over by YieldDeps, which then sees it for the check of unsaved changes.)
             return null;
         }
 
@@ -290,6 +366,13 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
         var defaultValue = optional ? parameter.DefaultValue : null;
         if (catalog.Services?.IsService(type) == true)
         {
+            if (!AcceptsServiceContext(type))
+            {
+                throw new DependencyRegistrationException(
+                    $"Dependency {owner.Display} has parameter '{name}' of type {TypeNames.Of(type)}, an EF Core DbContext that would be handed over as a " +
+                    "plain service, without a unit of work: nothing would save or commit what the dependency changes. " + DbContextTypes.Fix(type));
+            }
+
             return ArgumentSource.Service(type, name, optional, defaultValue);
         }
 

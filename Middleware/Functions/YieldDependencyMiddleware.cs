@@ -81,6 +81,15 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
             }
         }
 
+        if (final is null && function.Plan.UnsavedChangesProbes is not null)
+        {
+            // An EF Core context allowed without a unit of work: a write the function did not save is not lost silently.
+            foreach (var unsaved in invocation.ContextsWithUnsavedChanges())
+            {
+                YieldDepsLog.UnsavedChanges(events.Logger, context.FunctionDefinition.Name, context.InvocationId, TypeNames.Of(unsaved));
+            }
+        }
+
         if (final is not null && clientGone && ExceptionRules.IsClientGone(final))
         {
             EndForClientGone(context, final, invocation.Outcome.Status);

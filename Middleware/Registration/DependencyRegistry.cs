@@ -24,6 +24,9 @@ public sealed class DependencyRegistry
 
     internal List<Func<IServiceProviderIsService, IEnumerable<string>>> StartupChecks { get; } = [];
 
+    /// <summary>Gets the EF Core context types that may reach functions and dependencies as plain services.</summary>
+    internal HashSet<Type> ContextsWithoutUnitOfWork { get; } = [];
+
     /// <summary>
     /// Gets the assemblies whose <c>[Function]</c> methods are checked when the host starts, besides the entry
     /// assembly: every parameter must be accounted for and every dependency resolvable, or startup fails naming the
@@ -178,6 +181,36 @@ public sealed class DependencyRegistry
         ArgumentNullException.ThrowIfNull(check);
         ThrowIfFrozen();
         StartupChecks.Add(check);
+        return this;
+    }
+
+    /// <summary>
+    /// Lets an EF Core context reach functions, their class constructors and dependencies as the plain service the app
+    /// registered (<c>AddDbContext</c>, <c>AddDbContextFactory</c>), without a unit of work: for a function that only
+    /// reads. Without this call, or a unit of work (<c>deps.AddDbContextUnitOfWork&lt;TContext&gt;()</c> from
+    /// YieldDeps.EntityFrameworkCore), such a parameter fails host startup, since nothing would save what the function
+    /// changes.
+    /// </summary>
+    /// <typeparam name="TContext">The context type, deriving from <c>Microsoft.EntityFrameworkCore.DbContext</c>.</typeparam>
+    /// <returns>This registry, for chaining.</returns>
+    /// <remarks>
+    /// Nothing saves or commits for the function. When an invocation that succeeded ends with changes the context
+    /// has not saved, YieldDeps logs the warning <c>UnsavedChanges</c> (event 13) naming the context and the function:
+    /// a write that was meant to be saved is not lost without a word.
+    /// </remarks>
+    /// <exception cref="DependencyRegistrationException"><typeparamref name="TContext"/> is not an EF Core context.</exception>
+    public DependencyRegistry AllowDbContextWithoutUnitOfWork<TContext>()
+        where TContext : class
+    {
+        ThrowIfFrozen();
+        var type = typeof(TContext);
+        if (!DbContextTypes.IsDbContext(type))
+        {
+            throw new DependencyRegistrationException(
+                $"AllowDbContextWithoutUnitOfWork<{TypeNames.Of(type)}>(): {type.FullName} is not an EF Core context (it does not derive from Microsoft.EntityFrameworkCore.DbContext).");
+        }
+
+        ContextsWithoutUnitOfWork.Add(type);
         return this;
     }
 
