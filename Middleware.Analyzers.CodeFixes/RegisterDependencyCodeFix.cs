@@ -37,8 +37,8 @@ public sealed class RegisterDependencyCodeFix : CodeFixProvider
                 continue;
             }
 
-            var registration = await FindRegistrationAsync(context.Document.Project, context.CancellationToken).ConfigureAwait(false);
-            if (registration is null || !CanAddTo(registration.Value.Call))
+            var registration = await RegistrationCall.FindAsync(context.Document.Project, context.CancellationToken).ConfigureAwait(false);
+            if (registration is null || !RegistrationCall.CanAddTo(registration.Value.Call))
             {
                 continue;
             }
@@ -48,83 +48,15 @@ public sealed class RegisterDependencyCodeFix : CodeFixProvider
             context.RegisterCodeFix(
                 CodeAction.Create(
                     $"Register {parameter.Type.Name}.{factory} as a dependency",
-                    token => RegisterAsync(context.Document.Project.Solution, registration.Value, reference, token),
+                    token => RegistrationCall.AddAsync(
+                        context.Document.Project.Solution,
+                        registration.Value,
+                        SyntaxFactory.IdentifierName("Add"),
+                        SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(reference))),
+                        usingNamespace: null,
+                        token),
                     nameof(RegisterDependencyCodeFix)),
                 diagnostic);
         }
-    }
-
-    /// <summary>The app's one registration call, with the document it is in; null when there is none or several.</summary>
-    private static async Task<(DocumentId Document, InvocationExpressionSyntax Call)?> FindRegistrationAsync(Project project, CancellationToken cancellationToken)
-    {
-        (DocumentId, InvocationExpressionSyntax)? found = null;
-        foreach (var document in project.Documents)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null)
-            {
-                continue;
-            }
-
-            foreach (var call in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
-            {
-                if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "UseYieldDependencies" or "AddYieldDependencies" })
-                {
-                    if (found is not null)
-                    {
-                        return null;
-                    }
-
-                    found = (document.Id, call);
-                }
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>The registration calls the fix can add to: no configure argument, or a lambda with a chain or a block body.</summary>
-    private static bool CanAddTo(InvocationExpressionSyntax call) =>
-        call.ArgumentList.Arguments.Count == 0
-        || (call.ArgumentList.Arguments.Count == 1
-            && call.ArgumentList.Arguments[0].Expression is SimpleLambdaExpressionSyntax lambda
-            && (lambda.Block is not null || IsRegistryChain(lambda.ExpressionBody)));
-
-    /// <summary>A chain of the registry's methods (<c>deps.Add(...).AddClass&lt;...&gt;()</c>), which returns the registry.</summary>
-    private static bool IsRegistryChain(ExpressionSyntax? expression) =>
-        expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddClass" or "AddGlobal" } };
-
-    private static async Task<Solution> RegisterAsync(Solution solution, (DocumentId Document, InvocationExpressionSyntax Call) registration, ExpressionSyntax factory, CancellationToken cancellationToken)
-    {
-        var document = solution.GetDocument(registration.Document)!;
-        var root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-        var call = registration.Call;
-        var arguments = call.ArgumentList.Arguments;
-        SyntaxNode? updated = null;
-        if (arguments.Count == 0)
-        {
-            var lambda = SyntaxFactory.ParseExpression("deps => deps.Add(FACTORY)");
-            lambda = lambda.ReplaceNode(lambda.DescendantNodes().OfType<IdentifierNameSyntax>().Single(n => n.Identifier.ValueText == "FACTORY"), factory);
-            updated = root.ReplaceNode(call, call.WithArgumentList(call.ArgumentList.AddArguments(SyntaxFactory.Argument(lambda))));
-        }
-        else if (arguments[0].Expression is SimpleLambdaExpressionSyntax lambda)
-        {
-            var name = lambda.Parameter.Identifier.ValueText;
-            if (IsRegistryChain(lambda.ExpressionBody) && lambda.ExpressionBody is InvocationExpressionSyntax chain)
-            {
-                var added = SyntaxFactory.InvocationExpression(
-                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, chain.WithoutTrailingTrivia(), SyntaxFactory.IdentifierName("Add")),
-                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(factory))));
-                updated = root.ReplaceNode(chain, added.WithTriviaFrom(chain));
-            }
-            else if (lambda.Block is { } block)
-            {
-                var statement = SyntaxFactory.ParseStatement($"{name}.Add(FACTORY);");
-                statement = statement.ReplaceNode(statement.DescendantNodes().OfType<IdentifierNameSyntax>().Single(n => n.Identifier.ValueText == "FACTORY"), factory);
-                updated = root.ReplaceNode(block, block.AddStatements(statement.WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation)));
-            }
-        }
-
-        return updated is null ? solution : solution.WithDocumentSyntaxRoot(registration.Document, updated);
     }
 }

@@ -1,3 +1,5 @@
+using YieldDeps.Analyzers.CodeFixes;
+
 namespace YieldDeps.Analyzers.Tests;
 
 public sealed class DbContextWithoutUnitOfWorkTests
@@ -113,6 +115,43 @@ public sealed class DbContextWithoutUnitOfWorkTests
                 public static Action<DependencyRegistry> Register { get; } = deps => deps.Add(Clock.Now);
             }
             """]);
+
+    [Fact]
+    public Task The_fix_registers_a_unit_of_work_for_the_context_with_its_using() =>
+        CSharpVerifier.FixAsync<RegistrationAnalyzer, AddUnitOfWorkCodeFix>(
+            ["""
+            using Microsoft.EntityFrameworkCore;
+
+            var builder = FunctionsApplication.CreateBuilder(args);
+            builder.Services.AddDbContext<ShopDb>(o => { });
+            builder.UseYieldDependencies(deps => deps.Add(Clock.Now));
+            builder.Build().Run();
+
+            public static class Orders
+            {
+                [Function("Place")]
+                public static void Place([QueueTrigger("orders")] string id, ShopDb {|YD0007:db|})
+                {
+                }
+            }
+            """, Types.Replace("{|#0:db|}", "db").Replace("{|#1:db|}", "db")],
+            ["""
+            using Microsoft.EntityFrameworkCore;
+            using YieldDeps.EntityFrameworkCore;
+
+            var builder = FunctionsApplication.CreateBuilder(args);
+            builder.Services.AddDbContext<ShopDb>(o => { });
+            builder.UseYieldDependencies(deps => deps.Add(Clock.Now).AddDbContextUnitOfWork<ShopDb>());
+            builder.Build().Run();
+
+            public static class Orders
+            {
+                [Function("Place")]
+                public static void Place([QueueTrigger("orders")] string id, ShopDb db)
+                {
+                }
+            }
+            """, Types.Replace("{|#0:db|}", "db").Replace("{|#1:db|}", "db")]);
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(int location, string parameter, string site) =>
         new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.DbContextWithoutUnitOfWork).WithLocation(location).WithArguments(parameter, site, "ShopDb");
