@@ -33,3 +33,7 @@ public static class Orders
 public sealed record Ledger(int Id);
 
 public sealed record Audit(int Id);
+
+public sealed class ShopDb(Microsoft.EntityFrameworkCore.DbContextOptions<ShopDb> options) : Microsoft.EntityFrameworkCore.DbContext(options)
+{
+}

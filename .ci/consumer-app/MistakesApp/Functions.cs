@@ -9,4 +9,7 @@ public static class Functions
     [Function("Book")]
     [Depends(typeof(Audit))]  // YD0004: Audit is not registered
     public static string Book([HttpTrigger("post")] HttpRequest request, Unit unit, Ledger ledger) => "ok";  // YD0003: nothing supplies Ledger
+
+    [Function("Stock")]
+    public static string Stock([HttpTrigger("post")] HttpRequest request, ShopDb db) => "ok";  // YD0007: the context has no unit of work
 }

@@ -1,9 +1,12 @@
 using MistakesApp;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using YieldDeps;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+builder.Services.AddDbContext<ShopDb>(options => { });  // YD0007 in Functions.Stock: no unit of work for ShopDb
 // YD0005: the ASP.NET Core integration must come first.
 builder.UseYieldDependencies(deps => deps
     .Add(Unit.Open)          // YD0002 in Unit.Open
