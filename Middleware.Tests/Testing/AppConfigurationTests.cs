@@ -23,11 +23,11 @@ public sealed class AppConfigurationTests : IDisposable
             worker => worker.UseYieldDependencies(deps =>
             {
                 deps.FunctionAssemblies.Clear();
-                deps.Add(Greeting.FromSettings);
+                deps.Add(ConfiguredGreeting.FromSettings);
             }),
-            configuration: settings => settings.AddInMemoryCollection(new Dictionary<string, string?> { [Greeting.Setting] = "Hello" }));
+            configuration: settings => settings.AddInMemoryCollection(new Dictionary<string, string?> { [ConfiguredGreeting.Setting] = "Hello" }));
 
-        var result = await host.InvokeAsync(typeof(GreetingFunctions), nameof(GreetingFunctions.Greet), TriggerInput.Queue("Ada"));
+        var result = await host.InvokeAsync(typeof(ConfiguredGreetingFunctions), nameof(ConfiguredGreetingFunctions.Greet), TriggerInput.Queue("Ada"));
 
         result.EnsureSucceeded();
         Assert.Equal("Hello, Ada", result.InvocationResult);
@@ -38,9 +38,9 @@ public sealed class AppConfigurationTests : IDisposable
     {
         await using var host = FunctionTestHost.Create();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => host.InvokeAsync(typeof(GreetingFunctions), "Greeet", TriggerInput.Queue("Ada")));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => host.InvokeAsync(typeof(ConfiguredGreetingFunctions), "Greeet", TriggerInput.Queue("Ada")));
 
-        Assert.Contains("GreetingFunctions has no method 'Greeet'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ConfiguredGreetingFunctions has no method 'Greeet'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,13 +63,13 @@ public sealed class AppConfigurationTests : IDisposable
     [Fact]
     public async Task ADependencyRun_GetsTheAppSettings_UnlessTheTestRegistersItsOwn()
     {
-        Environment.SetEnvironmentVariable(Greeting.Setting, "Hi");
+        Environment.SetEnvironmentVariable(ConfiguredGreeting.Setting, "Hi");
         try
         {
-            await using var byDefault = await DependencyRun.StartAsync<Greeting>(deps => deps.Add(Greeting.FromSettings));
-            var own = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [Greeting.Setting] = "Hello" }).Build();
-            await using var withItsOwn = await DependencyRun.StartAsync<Greeting>(
-                deps => deps.Add(Greeting.FromSettings),
+            await using var byDefault = await DependencyRun.StartAsync<ConfiguredGreeting>(deps => deps.Add(ConfiguredGreeting.FromSettings));
+            var own = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [ConfiguredGreeting.Setting] = "Hello" }).Build();
+            await using var withItsOwn = await DependencyRun.StartAsync<ConfiguredGreeting>(
+                deps => deps.Add(ConfiguredGreeting.FromSettings),
                 options => options.Services.AddSingleton<IConfiguration>(own));
 
             Assert.Equal("Hi", byDefault.Value.Text);
@@ -77,7 +77,7 @@ public sealed class AppConfigurationTests : IDisposable
         }
         finally
         {
-            Environment.SetEnvironmentVariable(Greeting.Setting, null);
+            Environment.SetEnvironmentVariable(ConfiguredGreeting.Setting, null);
         }
     }
 
