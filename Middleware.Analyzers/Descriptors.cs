@@ -4,14 +4,19 @@ namespace YieldDeps.Analyzers;
 
 /// <summary>
 /// The diagnostics of the YieldDeps analyzer. Each has a help page, docs/diagnostics/YDnnnn.md in the YieldDeps
-/// repository; errors are mistakes that make the app fail at startup or on every call, warnings are mistakes that
+/// repository, linked by its absolute address (<see cref="HelpLinkBase"/> + id + ".md"), so the link works from the
+/// package alone, in the IDE and on the feed; errors are mistakes that make the app fail at startup or on every call, warnings are mistakes that
 /// fail on some paths only. Every severity can be changed in .editorconfig
 /// (<c>dotnet_diagnostic.YD0001.severity = none</c>).
 /// </summary>
 internal static class Descriptors
 {
-    /// <summary>The help pages' location, relative to the root of the YieldDeps repository.</summary>
-    public const string HelpLinkBase = "docs/diagnostics/";
+    /// <summary>
+    /// The help pages' absolute address: the repository's web address (YieldDepsRepositoryUrl and
+    /// YieldDepsDocsRevision in Directory.Build.props, generated into <see cref="BuildConstants"/> at build time)
+    /// followed by docs/diagnostics/. A diagnostic's help link is this, its id and ".md".
+    /// </summary>
+    public const string HelpLinkBase = BuildConstants.DocsUrl + "docs/diagnostics/";
 
     private const string Category = "YieldDeps";
 

@@ -36,6 +36,20 @@ public sealed class ReadmeExampleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_setup_example_with_its_usings_commits_through_the_unit_of_work()
+    {
+        await using var host = FunctionTestHost.Create(
+            worker => ReadmeApp.ReadmeProgram.Configure(worker, _database.ConnectionString),
+            services => services.AddSingleton(new Probe()),
+            httpModel: TestHttpModel.AspNetCore);
+
+        var created = await host.PostAsync(nameof(CustomerFunctions.Add), "grace@example.com");
+
+        Assert.Equal(HttpStatusCode.Created, created.HttpResponse!.StatusCode);
+        Assert.True(await _database.HasAsync("grace@example.com"));
+    }
+
+    [Fact]
     public void The_retrying_strategy_example_registers_a_retrying_context()
     {
         var services = new ServiceCollection();

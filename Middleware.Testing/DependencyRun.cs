@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using YieldDeps.Diagnostics;
@@ -40,6 +42,8 @@ public static class DependencyRun
         var registry = new DependencyRegistry();
         register(registry);
 
+        // As in the worker, an IConfiguration of the app's settings is there unless the test registers its own.
+        options.Services.TryAddSingleton<IConfiguration>(_ => AppConfiguration.Build(null));
         var root = options.Services.BuildServiceProvider();
         var scope = root.CreateAsyncScope();
         try

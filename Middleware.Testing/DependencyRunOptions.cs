@@ -7,7 +7,11 @@ public sealed class DependencyRunOptions
 {
     internal Dictionary<Type, object?> ContextValues { get; } = [];
 
-    /// <summary>Gets the services the dependency's service parameters are resolved from (a scope of them per run).</summary>
+    /// <summary>
+    /// Gets the services the dependency's service parameters are resolved from (a scope of them per run). Unless the
+    /// test registers its own, an <c>IConfiguration</c> holds the app's settings as the worker would read them
+    /// (appsettings.json and local.settings.json of the test's output folder, then the environment variables).
+    /// </summary>
     public IServiceCollection Services { get; } = new ServiceCollection();
 
     /// <summary>Gets the simple values bound by name, as the trigger's route, query or metadata would give them.</summary>

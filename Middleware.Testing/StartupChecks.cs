@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using YieldDeps.Engine;
 using YieldDeps.Functions;
@@ -17,17 +18,24 @@ public static class StartupChecks
     /// <param name="register">The app's registrations, as passed to <c>UseYieldDependencies</c>.</param>
     /// <param name="services">The app's services, so that service parameters are recognised.</param>
     /// <param name="aspNetCoreIntegration">Whether the app uses <c>ConfigureFunctionsWebApplication()</c> (the HTTP model decides some checks).</param>
+    /// <param name="configuration">
+    /// Adds the test's own settings. An <see cref="IConfiguration"/> service is there by default, as in the worker:
+    /// the app's settings as <see cref="FunctionTestHost.Create"/> reads them.
+    /// </param>
     /// <exception cref="DependencyRegistrationException">Every problem found, as startup reports them.</exception>
     public static void Validate(
         Assembly functions,
         Action<DependencyRegistry> register,
         Action<IServiceCollection>? services = null,
-        bool aspNetCoreIntegration = true)
+        bool aspNetCoreIntegration = true,
+        Action<IConfigurationBuilder>? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(functions);
         ArgumentNullException.ThrowIfNull(register);
         var collection = new ServiceCollection();
         collection.AddLogging();
+        var appConfiguration = AppConfiguration.Build(configuration);
+        collection.AddSingleton<IConfiguration>(_ => appConfiguration);
         services?.Invoke(collection);
         collection.AddYieldDependencies(deps =>
         {

@@ -21,8 +21,11 @@ public sealed class SqliteTestDatabase : TestDatabase
             throw new NotSupportedException("SQLite's provider has no retrying execution strategy; the retrying tests run on PostgreSQL.");
         }
 
-        options.UseSqlite($"Data Source={_path};Pooling=False");
+        options.UseSqlite(ConnectionString);
     }
+
+    /// <summary>The connection string of this database file.</summary>
+    public string ConnectionString => $"Data Source={_path};Pooling=False";
 
     public override ValueTask DisposeAsync()
     {

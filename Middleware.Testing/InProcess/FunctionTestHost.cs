@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -43,17 +44,27 @@ public sealed class FunctionTestHost : IAsyncDisposable
     /// <param name="configureServices">Registers or replaces services: the app's own, a test database, fakes.</param>
     /// <param name="validateScopes">Fail when a scoped service is resolved from the root provider (stricter than production).</param>
     /// <param name="httpModel">How HTTP triggers are served: as the app does (<see cref="TestHttpModel.AspNetCore"/> for an app that calls <c>ConfigureFunctionsWebApplication()</c>).</param>
+    /// <param name="configuration">
+    /// Adds the test's own settings, for example <c>c =&gt; c.AddInMemoryCollection(...)</c>; they win over the app's.
+    /// The <see cref="IConfiguration"/> service holds, as the worker's does, appsettings.json and the <c>Values</c> of
+    /// local.settings.json from the test's output folder, then the environment variables, then these.
+    /// </param>
     /// <returns>A host ready to invoke functions; dispose it to stop its hosted services and release its services.</returns>
     /// <exception cref="NotSupportedException">The worker in use is outside the versions this kit supports.</exception>
     public static FunctionTestHost Create(
         Action<IFunctionsWorkerApplicationBuilder>? configureWorker = null,
         Action<IServiceCollection>? configureServices = null,
         bool validateScopes = true,
-        TestHttpModel httpModel = TestHttpModel.BuiltIn)
+        TestHttpModel httpModel = TestHttpModel.BuiltIn,
+        Action<IConfigurationBuilder>? configuration = null)
     {
         WorkerCompatibility.EnsureSupported();
         var services = new ServiceCollection();
         services.AddLogging();
+
+        // The app's settings, as the worker's host builder registers them; configureServices may still replace them.
+        var appConfiguration = AppConfiguration.Build(configuration);
+        services.AddSingleton<IConfiguration>(_ => appConfiguration);
 
         // What AddFunctionsWorkerDefaults adds before the core services, minus gRPC.
         WorkerInternalTypes.AddDefaultInputConverters.Invoke(null, [services]);
@@ -155,7 +166,42 @@ public sealed class FunctionTestHost : IAsyncDisposable
     }
 
     /// <summary>
+    /// Invokes the function method <paramref name="method"/> of the class <paramref name="functions"/>, which may be a
+    /// static class, as <see cref="InvokeAsync(MethodInfo, TriggerInput, CancellationToken)"/> does:
+    /// <c>host.InvokeAsync(typeof(Notes), nameof(Notes.AddNote), trigger)</c>.
+    /// </summary>
+    /// <param name="functions">The class that declares the function.</param>
+    /// <param name="method">The function method's name.</param>
+    /// <param name="trigger">What the trigger brings: an HTTP request, a queue message, ...</param>
+    /// <returns>What the invocation left behind.</returns>
+    /// <exception cref="ArgumentException"><paramref name="functions"/> has no method of that name.</exception>
+    public Task<FunctionTestResult> InvokeAsync(Type functions, string method, TriggerInput trigger) =>
+        InvokeAsync(functions, method, trigger, CancellationToken.None);
+
+    /// <summary>
+    /// Invokes the function method <paramref name="method"/> of the class <paramref name="functions"/>, which may be a
+    /// static class, with the invocation's token, as <see cref="InvokeAsync(MethodInfo, TriggerInput, CancellationToken)"/> does.
+    /// </summary>
+    /// <param name="functions">The class that declares the function.</param>
+    /// <param name="method">The function method's name.</param>
+    /// <param name="trigger">What the trigger brings: an HTTP request, a queue message, ...</param>
+    /// <param name="cancellationToken">The invocation's token, as the host would cancel it.</param>
+    /// <returns>What the invocation left behind.</returns>
+    /// <exception cref="ArgumentException"><paramref name="functions"/> has no method of that name.</exception>
+    public Task<FunctionTestResult> InvokeAsync(Type functions, string method, TriggerInput trigger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(functions);
+        ArgumentNullException.ThrowIfNull(method);
+        return InvokeAsync(
+            functions.GetMethod(method, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
+                ?? throw new ArgumentException($"{functions.Name} has no method '{method}'.", nameof(method)),
+            trigger,
+            cancellationToken);
+    }
+
+    /// <summary>
     /// Invokes <paramref name="method"/> of <typeparamref name="TFunctions"/>, as <see cref="InvokeAsync(MethodInfo, TriggerInput, CancellationToken)"/> does.
+    /// A static class cannot be a type argument: use <see cref="InvokeAsync(Type, string, TriggerInput)"/> with <c>typeof</c> for one.
     /// </summary>
     /// <typeparam name="TFunctions">The class that declares the function.</typeparam>
     /// <param name="method">The function method's name.</param>
@@ -174,11 +220,7 @@ public sealed class FunctionTestHost : IAsyncDisposable
     /// <param name="cancellationToken">The invocation's token, as the host would cancel it.</param>
     /// <returns>What the invocation left behind.</returns>
     public Task<FunctionTestResult> InvokeAsync<TFunctions>(string method, TriggerInput trigger, CancellationToken cancellationToken) =>
-        InvokeAsync(
-            typeof(TFunctions).GetMethod(method, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
-                ?? throw new ArgumentException($"{typeof(TFunctions).Name} has no method '{method}'.", nameof(method)),
-            trigger,
-            cancellationToken);
+        InvokeAsync(typeof(TFunctions), method, trigger, cancellationToken);
 
     /// <summary>Starts the hosted services as the host does at startup; also done by the first invocation.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default) => _hostedServices.StartAsync(cancellationToken);

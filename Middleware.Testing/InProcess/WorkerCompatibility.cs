@@ -9,11 +9,17 @@ namespace YieldDeps.Testing;
 /// </summary>
 internal static class WorkerCompatibility
 {
-    /// <summary>The lowest supported Worker.Core version; CI tests the library and this kit on it.</summary>
-    public static readonly Version Lowest = new(2, 51, 0);
+    /// <summary>
+    /// The lowest supported Worker.Core version (YieldDepsWorkerFloor, the library's floor); CI tests the library and
+    /// this kit on it.
+    /// </summary>
+    public static readonly Version Lowest = Version.Parse(BuildConstants.WorkerLowest);
 
-    /// <summary>The first Worker.Core version past the supported range.</summary>
-    public static readonly Version Beyond = new(2, 53, 0);
+    /// <summary>
+    /// The first Worker.Core version past the supported range (YieldDepsTestingWorkerBeyond): the package's dependency
+    /// is [Lowest, Beyond).
+    /// </summary>
+    public static readonly Version Beyond = Version.Parse(BuildConstants.WorkerBeyond);
 
     public static string SupportedRange => $"{Lowest.ToString(3)} to {Beyond.Major}.{Beyond.Minor - 1}.x";
 

@@ -7,12 +7,15 @@ using YieldDeps;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();               // ASP.NET Core integration first,
-builder.UseYieldDependencies(deps => deps.Add(Db.Open));  // then YieldDeps (startup fails the other way round)
+builder.UseYieldDependencies(Db.Register);                // then YieldDeps (startup fails the other way round)
 builder.Build().Run();
 
 // A yield dependency: one SQLite connection and transaction per invocation.
 public sealed record Db(SqliteConnection Connection, SqliteTransaction Transaction)
 {
+    // The registrations live in a method, so the app's tests register the same (FunctionTestHost, StartupChecks).
+    public static void Register(DependencyRegistry deps) => deps.Add(Open);
+
     public static async IAsyncEnumerable<Db> Open(IConfiguration config, InvocationOutcome outcome, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var connection = new SqliteConnection(config["NotesDb"] ?? "Data Source=notes.db");

@@ -33,9 +33,9 @@ public sealed class NotesTests : IAsyncLifetime
     [Fact]
     public async Task ANote_IsCommitted_AndAConflict_IsRolledBack()
     {
-        var added = await _host.InvokeAsync(typeof(Notes).GetMethod(nameof(Notes.Add))!, TriggerInput.Http("POST", "http://localhost/api/notes", "hello"));
-        var refused = await _host.InvokeAsync(typeof(Notes).GetMethod(nameof(Notes.Add))!, TriggerInput.Http("POST", "http://localhost/api/notes", "conflict"));
-        var counted = await _host.InvokeAsync(typeof(Notes).GetMethod(nameof(Notes.Count))!, TriggerInput.Http("GET", "http://localhost/api/notes/count"));
+        var added = await _host.InvokeAsync(typeof(Notes), nameof(Notes.Add), TriggerInput.Http("POST", "http://localhost/api/notes", "hello"));
+        var refused = await _host.InvokeAsync(typeof(Notes), nameof(Notes.Add), TriggerInput.Http("POST", "http://localhost/api/notes", "conflict"));
+        var counted = await _host.InvokeAsync(typeof(Notes), nameof(Notes.Count), TriggerInput.Http("GET", "http://localhost/api/notes/count"));
 
         Assert.Equal(HttpStatusCode.Created, added.HttpResponse!.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, refused.HttpResponse!.StatusCode);
