@@ -230,18 +230,24 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
                 await ready.Task.WaitAsync(startLimit.Token);
             }
 
-            var text = string.Join('\n', output);
-            Assert.Contains("LocalHost: started with SIGINT ignored; handling them anyway", text);
-            var workerId = WorkerProcessId(text);
+            var workerId = WorkerProcessId(string.Join('\n', output));
 
             Assert.Equal(0, kill(process.Id, 2));
             using (var exitLimit = new CancellationTokenSource(ExitTimeout))
             {
-                await process.WaitForExitAsync(exitLimit.Token);
+                try
+                {
+                    await process.WaitForExitAsync(exitLimit.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    Assert.Fail($"LocalHost did not exit within {ExitTimeout} of SIGINT. Output:{Environment.NewLine}{string.Join(Environment.NewLine, output)}");
+                }
             }
 
-            text = string.Join('\n', output);
+            var text = string.Join('\n', output);
             Assert.Equal(0, process.ExitCode);
+            Assert.Contains("LocalHost: started with SIGINT ignored; handling them anyway", text);
             Assert.Contains("LocalHost: stopping: sending WorkerTerminate to the worker", text);
             Assert.Contains("LocalHost: stopped", text);
             Assert.False(IsRunning(workerId), $"worker {workerId} still runs");
