@@ -67,7 +67,7 @@ public sealed class OrderFunctionTests : IAsyncLifetime
 
         var result = await _host.InvokeAsync<Orders>(
             nameof(Orders.Export),
-            TriggerInput.Http("GET", "http://localhost/api/orders/export", headers: [new("x-api-key", ApiKey)]));
+            TriggerInput.Http("GET", "http://localhost/api/export/orders", headers: [new("x-api-key", ApiKey)]));
 
         Assert.Equal(HttpStatusCode.OK, result.HttpResponse!.StatusCode);
         Assert.Equal("application/x-ndjson", result.HttpResponse.Header("Content-Type"));

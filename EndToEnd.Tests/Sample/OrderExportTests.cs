@@ -50,7 +50,7 @@ public sealed class OrderExportTests(SampleAppFixture app)
         var orders = app.OrderCount();
         var lastId = app.Scalar("SELECT MAX(id) FROM orders");
 
-        using var response = await SendAsync(HttpMethod.Get, "api/orders/export");
+        using var response = await SendAsync(HttpMethod.Get, "api/export/orders");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
@@ -83,7 +83,7 @@ public sealed class OrderExportTests(SampleAppFixture app)
     [Fact]
     public async Task The_export_without_the_API_key_is_a_401_problem()
     {
-        using var response = await SendAsync(HttpMethod.Get, "api/orders/export", withKey: false);
+        using var response = await SendAsync(HttpMethod.Get, "api/export/orders", withKey: false);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
