@@ -8,8 +8,6 @@ namespace FunctionApp.Sample.Data;
 /// </summary>
 public sealed class StreamTransaction(StreamConnection connection, DbTransaction transaction)
 {
-    internal DbTransaction Transaction => transaction;
-
     /// <summary>A command in the transaction; parameters are named <c>@name</c>.</summary>
     public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {

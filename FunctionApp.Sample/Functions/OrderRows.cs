@@ -11,6 +11,7 @@ namespace FunctionApp.Sample.Functions;
 public sealed class OrderRows(StreamConnection connection, long exportId) : IActionResult
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
 
     public async Task ExecuteResultAsync(ActionContext context)
     {
@@ -25,7 +26,7 @@ public sealed class OrderRows(StreamConnection connection, long exportId) : IAct
         {
             var order = new Order(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetBoolean(3));
             await JsonSerializer.SerializeAsync(response.Body, order, Json, aborted);
-            await response.Body.WriteAsync("\n"u8.ToArray(), aborted);
+            await response.Body.WriteAsync(NewLine, aborted);
             await response.Body.FlushAsync(aborted);
             connection.RowWritten();
         }
