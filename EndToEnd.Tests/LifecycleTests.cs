@@ -183,6 +183,101 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
     }
 
     [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task Ctrl_C_stops_LocalHost_gracefully_even_when_it_inherited_SIGINT_ignored()
+    {
+        // A shell without job control starts background commands with SIGINT ignored, and the ignore survives exec
+        // into dotnet test, its test host and LocalHost: this is how it happens on purpose. .NET then installs no
+        // SIGINT handler, so without LocalHost undoing the inherited ignore the signal below is dropped and the
+        // host runs until killed.
+        var port = FreePort();
+        var startInfo = new ProcessStartInfo("/bin/sh")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "-c", "trap '' INT; exec \"$0\" \"$@\"", "dotnet", LocalFunctionsHost.FindLocalHost(), "--app", ProbeOutput, "--port", port.ToString(CultureInfo.InvariantCulture) })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var process = new Process { StartInfo = startInfo };
+        DataReceivedEventHandler collect = (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            output.Enqueue(e.Data);
+            if (e.Data.StartsWith("LocalHost: listening on ", StringComparison.Ordinal))
+            {
+                ready.TrySetResult();
+            }
+        };
+        process.OutputDataReceived += collect;
+        process.ErrorDataReceived += collect;
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using (var startLimit = new CancellationTokenSource(LocalFunctionsHost.DefaultStartTimeout))
+            {
+                await ready.Task.WaitAsync(startLimit.Token);
+            }
+
+            var workerId = WorkerProcessId(string.Join('\n', output));
+
+            Assert.Equal(0, kill(process.Id, 2));
+            using (var exitLimit = new CancellationTokenSource(ExitTimeout))
+            {
+                try
+                {
+                    await process.WaitForExitAsync(exitLimit.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    Assert.Fail($"LocalHost did not exit within {ExitTimeout} of SIGINT. Output:{Environment.NewLine}{string.Join(Environment.NewLine, output)}");
+                }
+            }
+
+            var text = string.Join('\n', output);
+            Assert.Equal(0, process.ExitCode);
+            Assert.Contains("LocalHost: started with SIGINT ignored; handling them anyway", text);
+            Assert.Contains("LocalHost: stopping: sending WorkerTerminate to the worker", text);
+            Assert.Contains("LocalHost: stopped", text);
+            Assert.False(IsRunning(workerId), $"worker {workerId} still runs");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Ctrl_C_during_the_worker_handshake_stops_LocalHost_and_its_worker()
+    {
+        // The earliest point LocalHost has a worker to take down: right after it printed the worker's pid.
+        await using var host = await LocalFunctionsHost.LaunchAsync(ProbeOutput);
+        await host.WaitForOutputAsync("LocalHost: started worker ");
+        var workerId = WorkerProcessId(host.Output);
+
+        host.Signal(PosixSignal.SIGINT);
+        var exitCode = await host.WaitForExitAsync(ExitTimeout);
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches("LocalHost: (stopped during startup|stopped)", host.Output);
+        await Eventually.WaitForAsync(() => !IsRunning(workerId), $"worker {workerId} to stop with its host");
+    }
+
+    [Fact]
     public async Task A_host_killed_outright_takes_its_worker_with_it()
     {
         // On Linux, where LocalHost ties the worker to itself with the parent-death signal (and CI runs).
@@ -286,6 +381,16 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
             return false;
         }
     }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int sig);
 
     [GeneratedRegex(@"LocalHost: started worker \S+ \(pid (\d+)\)")]
     private static partial Regex WorkerStartedLine();

@@ -86,6 +86,35 @@ public sealed class ShopFunctionTests : IAsyncLifetime
         Assert.Equal(3, (await db.Products.SingleAsync(p => p.Sku == "GADGET-1")).Stock);
     }
 
+    [Theory]
+    [InlineData("orders", """{"sku":"WIDGET-1","quantity":""", "the value at '$.quantity' is malformed")]
+    [InlineData("orders", """{"sku":"WIDGET-1","quantity":"two"}""", "the value at '$.quantity' is malformed or of the wrong type")]
+    [InlineData("products", "not json", "it is not a JSON object")]
+    [InlineData("products", "null", "it is empty")]
+    public async Task A_malformed_body_is_a_400_problem_and_writes_nothing(string route, string body, string detail)
+    {
+        var functions = route == "orders" ? typeof(Orders) : typeof(Products);
+        var result = await PostAsync(functions, route == "orders" ? nameof(Orders.Place) : nameof(Products.Add), route, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.HttpResponse!.StatusCode);
+        Assert.Equal("application/problem+json; charset=utf-8", result.HttpResponse.Header("Content-Type"));
+        Assert.Contains(detail, result.HttpResponse.Body, StringComparison.Ordinal);
+        await using var db = Open();
+        Assert.Equal(5, (await db.Products.SingleAsync()).Stock);
+        Assert.Equal(0, await db.Orders.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_body_sent_as_another_media_type_is_a_415_problem()
+    {
+        var result = await _host.InvokeAsync(
+            typeof(Products).GetMethod(nameof(Products.Add))!,
+            TriggerInput.Http("POST", "http://localhost/api/products", "sku=GADGET-1", headers: [new("Content-Type", "application/x-www-form-urlencoded")]));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, result.HttpResponse!.StatusCode);
+        Assert.Equal("application/problem+json; charset=utf-8", result.HttpResponse.Header("Content-Type"));
+    }
+
     private Task<FunctionTestResult> PostAsync(Type functions, string method, string route, string body) =>
         _host.InvokeAsync(functions.GetMethod(method)!, TriggerInput.Http("POST", $"http://localhost/api/{route}", body, headers: [new("Content-Type", "application/json")]));
 

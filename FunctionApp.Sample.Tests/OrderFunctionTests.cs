@@ -60,6 +60,27 @@ public sealed class OrderFunctionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheExport_StreamsEveryOrder_LogsItBeforeTheResponse_AndReleasesTheRequestScopedConnectionAfterTheLastRow()
+    {
+        await PostOrderAsync("""{"sku":"WIDGET-1","quantity":1}""");
+        await PostOrderAsync("""{"sku":"WIDGET-1","quantity":2}""");
+
+        var result = await _host.InvokeAsync<Orders>(
+            nameof(Orders.Export),
+            TriggerInput.Http("GET", "http://localhost/api/export/orders", headers: [new("x-api-key", ApiKey)]));
+
+        Assert.Equal(HttpStatusCode.OK, result.HttpResponse!.StatusCode);
+        Assert.Equal("application/x-ndjson", result.HttpResponse.Header("Content-Type"));
+        var rows = result.HttpResponse.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToArray();
+        Assert.Equal([1, 2], rows.Select(row => row.GetProperty("quantity").GetInt32()));
+        Assert.Equal(1, _database.Scalar("SELECT COUNT(*) FROM export_log"));
+
+        // The connection was open while the rows were written, and closed after the last one.
+        Assert.Equal(0, _database.Database.StreamingConnections.Open);
+        Assert.Equal(2, _database.Database.StreamingConnections.LastReleasedAfterRows);
+    }
+
+    [Fact]
     public async Task NotEnoughStock_Is409_AndTheOrderInsertIsRolledBack()
     {
         var stock = _database.Stock("GADGET-1");

@@ -14,6 +14,10 @@ public static class SampleApp
     {
         deps.Add(DatabaseSession.Open);
         deps.Add(DatabaseSession.OpenForReading);
+        #region request-scope-registration
+        deps.Add(StreamingSession.OpenConnection, o => o.Scope = DependencyScope.Request);
+        deps.Add(StreamingSession.BeginTransaction);
+        #endregion
         deps.Add(ApiKeyCheck.Require);
         deps.Add(OrderBody.Read);
         deps.Add(PingChain.First);

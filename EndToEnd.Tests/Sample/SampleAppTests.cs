@@ -210,6 +210,21 @@ public sealed class SampleAppTests(SampleAppFixture app)
         var attempts = await app.Client.GetFromJsonAsync<JsonElement>("admin/invocations?function=ShipOrder");
         Assert.Equal(5, attempts.EnumerateArray().Count(a => a.GetProperty("input").GetString() == "424242" && a.GetProperty("status").GetString() == "Failed"));
         Assert.Equal(0, app.Scalar("SELECT COUNT(*) FROM shipment_log WHERE order_id = $id", ("$id", unknown)));
+
+        // The trigger queue's name lists its poison queue too.
+        var byTriggerQueue = await app.Client.GetFromJsonAsync<JsonElement>("admin/poison/orders-to-ship");
+        Assert.Equal("orders-to-ship-poison", byTriggerQueue.EnumerateArray().Single(m => m.GetProperty("message").GetString() == "424242").GetProperty("queue").GetString());
+    }
+
+    [Fact]
+    public async Task Asking_for_the_poison_messages_of_a_queue_no_function_reads_is_a_404_naming_the_poison_queues()
+    {
+        using var response = await app.Client.GetAsync("admin/poison/orders");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.Equal("No queue-triggered function reads 'orders' or has it as its poison queue. Poison queues: orders-to-ship-poison.", detail);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public static class Orders
     [Function("PlaceOrder")]
     public static async Task<IActionResult> Place([HttpTrigger("post", Route = "orders")] HttpRequest req, ShopDb db)
     {
-        var order = await req.ReadFromJsonAsync<NewOrder>() ?? throw new HttpProblemException(400, "An order needs a body.");
+        var order = await JsonBody.ReadAsync<NewOrder>(req, "an order");   // malformed JSON: 400 problem+json
         var product = await db.Products.SingleOrDefaultAsync(p => p.Sku == order.Sku)
             ?? throw new HttpProblemException(404, $"No product {order.Sku}.");
 

@@ -17,8 +17,8 @@ public static class Products
     [Function("AddProduct")]
     public static async Task<IActionResult> Add([HttpTrigger("post", Route = "products")] HttpRequest req, ShopDb db)
     {
-        var product = await req.ReadFromJsonAsync<NewProduct>();
-        if (product is null || string.IsNullOrWhiteSpace(product.Sku))
+        var product = await JsonBody.ReadAsync<NewProduct>(req, "a product");   // malformed JSON: 400 problem+json
+        if (string.IsNullOrWhiteSpace(product.Sku))
         {
             throw new HttpProblemException(400, "A product needs a SKU.");
         }

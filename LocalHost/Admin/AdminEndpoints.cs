@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using System.Text.Json;
 using YieldDeps.LocalHost.Functions;
 using YieldDeps.LocalHost.Http;
@@ -20,6 +21,7 @@ internal static class AdminEndpoints
         string routePrefix,
         NonHttpInvoker invoker,
         InvocationJournal journal,
+        QueueNames queueNames,
         WorkerConnection connection)
     {
         endpoints.MapGet("/admin/host/status", context => context.Response.WriteAsJsonAsync(
@@ -43,10 +45,19 @@ internal static class AdminEndpoints
             return context.Response.WriteAsJsonAsync(journal.Invocations(function), Json);
         });
 
+        // A trigger queue's name stands for its poison queue: "orders" lists what went to "orders-poison".
         endpoints.MapGet("/admin/poison/{queue}", context =>
         {
             var queue = (string)context.Request.RouteValues["queue"]!;
-            return context.Response.WriteAsJsonAsync(journal.Poisoned(queue), Json);
+            if (queueNames.FindPoisonQueue(queue) is { } poisonQueue)
+            {
+                return context.Response.WriteAsJsonAsync(journal.Poisoned(poisonQueue), Json);
+            }
+
+            var known = queueNames.PoisonQueues();
+            return Problem(context, StatusCodes.Status404NotFound, known.Count == 0
+                ? $"No queue-triggered function reads '{queue}': this app has no queue-triggered functions, so no poison queues."
+                : $"No queue-triggered function reads '{queue}' or has it as its poison queue. Poison queues: {string.Join(", ", known)}.");
         });
     }
 
@@ -92,6 +103,7 @@ internal static class AdminEndpoints
     private static Task Problem(HttpContext context, int status, string detail)
     {
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new { status, detail }, Json);
+        return context.Response.WriteAsJsonAsync(
+            new { title = ReasonPhrases.GetReasonPhrase(status), status, detail }, Json, "application/problem+json");
     }
 }

@@ -5,6 +5,8 @@ internal static class HostRunner
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        // First of all: before the runtime sets up its signal handling (see InheritedSignalIgnore).
+        var unignored = InheritedSignalIgnore.Undo();
         var console = new HostConsole();
         if (args is ["--help"] or ["-h"])
         {
@@ -20,6 +22,11 @@ internal static class HostRunner
         }
 
         using var shutdown = new ShutdownSignal();
+        if (unignored.Count > 0)
+        {
+            console.Info($"started with {string.Join(" and ", unignored)} ignored; handling them anyway, to stop gracefully");
+        }
+
         await using var host = new LocalFunctionsHost(options!, console);
         try
         {

@@ -52,10 +52,11 @@ internal sealed class LocalFunctionsHost(HostCommandLine options, HostConsole co
 
         var runner = new InvocationRunner(connection, settings, console);
         var journal = new InvocationJournal();
-        var invoker = new NonHttpInvoker(runner, journal, settings, appSettings, console);
+        var queueNames = new QueueNames(startup.Functions, appSettings);
+        var invoker = new NonHttpInvoker(runner, journal, settings, queueNames, console);
         var handler = new HttpFunctionHandler(runner, console, forwarder);
 
-        httpServer = CreateHttpServer(startup.Functions, settings, handler, invoker, journal, connection, out var served);
+        httpServer = CreateHttpServer(startup.Functions, settings, handler, invoker, journal, queueNames, connection, out var served);
         try
         {
             await httpServer.StartAsync(shutdown);
@@ -172,13 +173,14 @@ internal sealed class LocalFunctionsHost(HostCommandLine options, HostConsole co
         HttpFunctionHandler handler,
         NonHttpInvoker invoker,
         InvocationJournal journal,
+        QueueNames queueNames,
         WorkerConnection connection,
         out IReadOnlyList<FunctionDescriptor> served)
     {
         var builder = WebServerFactory.CreateBuilder(options.Port, HttpProtocols.Http1AndHttp2);
         builder.Services.AddRouting();
         var app = builder.Build();
-        AdminEndpoints.Map(app, functions, settings.RoutePrefix, invoker, journal, connection);
+        AdminEndpoints.Map(app, functions, settings.RoutePrefix, invoker, journal, queueNames, connection);
         served = HttpFunctionRoutes.Map(app, functions, settings.RoutePrefix, handler, console);
         return app;
     }

@@ -16,7 +16,7 @@ internal sealed class NonHttpInvoker(
     InvocationRunner runner,
     InvocationJournal journal,
     HostSettings settings,
-    AppSettingResolver appSettings,
+    QueueNames queueNames,
     HostConsole console)
 {
     private readonly CancellationTokenSource stopping = new();
@@ -54,7 +54,7 @@ internal sealed class NonHttpInvoker(
 
     private async Task ProcessQueueMessageAsync(FunctionDescriptor function, string message)
     {
-        var queue = QueueName(function);
+        var queue = queueNames.TriggerQueue(function);
         var messageId = Guid.NewGuid().ToString();
         var insertedAt = DateTimeOffset.UtcNow;
         string? lastError = null;
@@ -87,7 +87,7 @@ internal sealed class NonHttpInvoker(
             lastError = outcome.Error;
         }
 
-        var poisonQueue = queue + "-poison";
+        var poisonQueue = QueueNames.PoisonQueue(queue);
         journal.AddPoison(new PoisonMessage(poisonQueue, function.Name, messageId, message, settings.MaxDequeueCount, lastError, DateTimeOffset.UtcNow));
         console.Info($"message for {function.Name} moved to poison queue {poisonQueue} after {settings.MaxDequeueCount} attempts");
     }
@@ -103,9 +103,6 @@ internal sealed class NonHttpInvoker(
         request.TriggerMetadata["sys"] = TypedDataFactory.Sys(function.Name);
         return request;
     }
-
-    private string QueueName(FunctionDescriptor function) =>
-        appSettings.Resolve(function.Trigger?.GetString("queueName") ?? function.Name).ToLowerInvariant();
 
     private void Record(FunctionDescriptor function, string? input, string invocationId, int attempt, int maxAttempts, InvocationOutcome outcome)
     {
