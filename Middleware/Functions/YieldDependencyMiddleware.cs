@@ -115,6 +115,7 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
 
         if (isHttp)
         {
+            await OversizedBodyDrain.DrainIfRefusedAsync(context, final).ConfigureAwait(false);
             if (await problems.TryWriteAsync(context, final).ConfigureAwait(false))
             {
                 InvocationActivity.Failed(final, status, InvocationActivity.IsServerError(HttpResults.ReadStatus(context) ?? 500));
