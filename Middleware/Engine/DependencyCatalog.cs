@@ -100,6 +100,9 @@ internal sealed class DependencyCatalog
 
     public bool IsEmpty => _registered.Count == 0;
 
+    /// <summary>Gets the registered dependencies (overrides aside).</summary>
+    public IEnumerable<DependencyDescriptor> Registered => _registered.Values;
+
     public bool IsRegistered(Type key) => _registered.ContainsKey(key) || Overrides.TryGet(key, out _);
 
     public bool TryResolve(Type key, out DependencyDescriptor descriptor) =>
