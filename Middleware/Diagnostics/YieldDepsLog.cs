@@ -55,4 +55,11 @@ internal static partial class YieldDepsLog
     [LoggerMessage(EventId = 12, EventName = "ResultCountedAsFailure", Level = LogLevel.Warning,
         Message = "Function '{Function}' (invocation {InvocationId}) answered HTTP {Status}, which a FailWhen rule counts as a failure; the dependencies were rolled back.")]
     public static partial void ResultCountedAsFailure(ILogger logger, string function, string invocationId, int? status);
+
+    [LoggerMessage(EventId = 13, EventName = "ResponseAfterTeardown", Level = LogLevel.Error,
+        Message = "Function '{Function}' (invocation {InvocationId}): writing the response failed after dependencies {Dependencies} were torn down. " +
+            "A result read from them while the response is written (an iterator, a LINQ query or a reader over a session) finds them closed: " +
+            "register them with o => o.Scope = DependencyScope.Request, so they stay open until the response is written, or read the result " +
+            "completely (ToList) before returning it.")]
+    public static partial void ResponseAfterTeardown(ILogger logger, string function, string invocationId, string dependencies, Exception exception);
 }

@@ -15,7 +15,8 @@ internal static class WorkerPipeline
 
         // The worker registers the built pipeline as a FunctionExecutionDelegate singleton built by a factory. Wrapping
         // it puts the request-scope finisher outside every middleware, the ASP.NET Core integration's included,
-        // whatever the order of the setup calls. Apps without request-scoped dependencies keep the pipeline as it is.
+        // whatever the order of the setup calls. Apps without request-scoped dependencies get only the step that explains
+        // a response failing after the teardown (ResponseAfterTeardown), and only with the ASP.NET Core integration.
         // A worker that registers it otherwise cannot be wrapped: startup then fails if a dependency is request-scoped
         // (PipelineSetup.WrapProblems), rather than let those close before the response without a word.
         var services = builder.Services;
@@ -33,7 +34,15 @@ internal static class WorkerPipeline
             // startup errors out of host startup into the first resolution of the pipeline.
             if (!provider.GetRequiredService<RegistrySource>().Registry.Descriptors.Any(d => d.Scope == DependencyScope.Request))
             {
-                return pipeline;
+                // Under the ASP.NET Core integration the response is written after the dependencies were torn down:
+                // a failure then is explained (ResponseAfterTeardown). The built-in model writes no response here.
+                if (!setup.UsesAspNetCoreIntegration)
+                {
+                    return pipeline;
+                }
+
+                var explainer = provider.GetRequiredService<ResponseAfterTeardown>();
+                return context => explainer.InvokeAsync(context, pipeline);
             }
 
             var finisher = provider.GetRequiredService<RequestScopeFinisher>();

@@ -88,6 +88,11 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         }
 
         await EndAsync(context, function.IsHttp, final, invocation.Outcome.Status).ConfigureAwait(false);
+        if (final is null && function.IsHttp && AspNetCoreHttpContext.Of(context) is not null)
+        {
+            // The function's own result is written after this returns, with these dependencies already torn down.
+            ResponseAfterTeardown.Mark(context, function.Plan, invocation.HasDeferredTeardown);
+        }
     }
 
     /// <summary>Nobody is left to answer: not a failure of the function, so no response, no 500 and no error log or span error.</summary>
