@@ -76,4 +76,15 @@ internal static class Descriptors
         isEnabledByDefault: true,
         description: "A method returning IEnumerable<T> or IAsyncEnumerable<T> without being an iterator is ambiguous, and its registration fails at startup.",
         helpLinkUri: HelpLinkBase + "YD0006.md");
+
+    public static readonly DiagnosticDescriptor LazyResultFromFunctionScope = new(
+        "YD0009",
+        "A result read lazily from a function-scoped dependency",
+        "Function '{0}' returns a sequence read lazily from parameter '{1}', a function-scoped dependency ({2}) that is torn down before the response is written; register it with o => o.Scope = DependencyScope.Request, or read the sequence completely (ToList) before returning it",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Under the ASP.NET Core integration an HTTP function's result is written after its function-scoped dependencies were torn down; an iterator or a LINQ query over such a dependency is enumerated only then, and finds it closed.",
+        helpLinkUri: HelpLinkBase + "YD0009.md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 }
