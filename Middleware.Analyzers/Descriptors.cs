@@ -92,4 +92,15 @@ internal static class Descriptors
         description: "A DbContext handed to a function, a function class constructor or a dependency as the plain service the app registered saves nothing on its own: the function answers success and its changes are lost. Host startup fails on it. The analyzer reports it only when it can see every registration of the app.",
         helpLinkUri: HelpLinkBase + "YD0007.md",
         customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor LazyResultFromFunctionScope = new(
+        "YD0008",
+        "A result read lazily from a function-scoped dependency",
+        "Function '{0}' returns a sequence read lazily from parameter '{1}', a function-scoped dependency ({2}) that is torn down before the response is written; register it with o => o.Scope = DependencyScope.Request, or read the sequence completely (ToList) before returning it",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Under the ASP.NET Core integration an HTTP function's result is written after its function-scoped dependencies were torn down; an iterator or a LINQ query over such a dependency is enumerated only then, and finds it closed.",
+        helpLinkUri: HelpLinkBase + "YD0008.md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

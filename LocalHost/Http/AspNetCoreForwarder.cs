@@ -23,9 +23,6 @@ internal sealed class AspNetCoreForwarder : IDisposable
         "Content-Length", "Server", "Date",
     };
 
-    /// <summary>Bodies larger than this wait for the worker's 100 Continue before they are sent.</summary>
-    private const int ExpectContinueThreshold = 1024 * 1024;
-
     private readonly Uri workerUri;
     private readonly HttpClient client;
 
@@ -106,7 +103,9 @@ internal sealed class AspNetCoreForwarder : IDisposable
 
         foreach (var (name, values) in request.Headers)
         {
-            if (HopByHopHeaders.Contains(name) || string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            // The client's Expect was answered here, where its body was read.
+            if (HopByHopHeaders.Contains(name) || string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "Expect", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
@@ -122,12 +121,10 @@ internal sealed class AspNetCoreForwarder : IDisposable
             }
         }
 
-        if (body.Length > ExpectContinueThreshold)
-        {
-            // A body the worker's server refuses (over its MaxRequestBodySize) is answered, 413, without being read,
-            // and the connection closed: sent without waiting, it would break off and hide that answer.
-            message.Headers.ExpectContinue = true;
-        }
+        // As the Functions host does, the body goes out at once, without asking for a 100 Continue, whatever the
+        // client sent: a worker that answers without reading the body and closes the connection breaks the send off,
+        // and the client gets 500 (see ForwardedResponseRelay), as under the Functions host.
+        message.Headers.ExpectContinue = false;
 
         message.Headers.Remove(InvocationIdHeader);
         message.Headers.TryAddWithoutValidation(InvocationIdHeader, invocationId);

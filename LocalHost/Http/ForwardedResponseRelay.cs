@@ -15,7 +15,8 @@ namespace YieldDeps.LocalHost.Http;
 /// <item>The whole body in hand before the outcome and before anything was sent: decided as "outcome before
 /// any body", so the worker's empty 200 for a failed invocation never reaches the client.</item>
 /// <item>The client goes away: the forwarded request is cancelled (the worker's request is aborted) and so is
-/// the invocation.</item>
+/// the invocation. Once the response has started, that execution is reported as failed (ResponseBodyCanceled), as
+/// the Functions host does.</item>
 /// </list>
 /// </summary>
 internal sealed class ForwardedResponseRelay(
@@ -225,6 +226,12 @@ internal sealed class ForwardedResponseRelay(
     {
         await clientGone.CancelAsync();
         outcome ??= await invocation;
+        if (context.Response.HasStarted)
+        {
+            // Part of the response was sent: like the Functions host, a failed execution, whatever the worker says.
+            reporter.ResponseBodyCanceled(function, invocationId, outcome);
+            return;
+        }
 
         // For an invocation stopped by the cancellation this says that the client disconnected.
         if (!reporter.TryWriteFailure(context, function, invocationId, outcome))

@@ -20,6 +20,9 @@ internal sealed class HttpOutcomeReporter(HostConsole console)
         {
             case InvocationOutcomeKind.Succeeded:
                 return false;
+            case InvocationOutcomeKind.Aborted when context.Response.HasStarted:
+                ResponseBodyCanceled(function, invocationId, outcome);
+                return true;
             case InvocationOutcomeKind.Aborted:
                 console.Info($"{function.Name} cancelled: the client disconnected (invocation {invocationId})");
                 return true;
@@ -34,6 +37,14 @@ internal sealed class HttpOutcomeReporter(HostConsole console)
                 return true;
         }
     }
+
+    /// <summary>
+    /// The client went away while the response streamed. The Functions host counts that execution as failed
+    /// (its forwarder's error ResponseBodyCanceled), whatever the worker reported, and so does LocalHost.
+    /// </summary>
+    public void ResponseBodyCanceled(FunctionDescriptor function, string invocationId, InvocationOutcome outcome) =>
+        console.Error($"{function.Name} failed (invocation {invocationId}): ResponseBodyCanceled, the client went away while the response was sent; " +
+            (outcome.Kind == InvocationOutcomeKind.Aborted ? "the invocation was cancelled" : $"the worker reported the invocation {outcome.Describe()}"));
 
     public void ResponseUnreadable(FunctionDescriptor function, string invocationId, Exception exception) =>
         console.Error($"{function.Name}: the worker's HTTP response could not be read (invocation {invocationId}): {exception.Message}");

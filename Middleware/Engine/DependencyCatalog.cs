@@ -104,6 +104,8 @@ internal sealed class DependencyCatalog
 
     /// <summary>True when the app let this EF Core context reach functions as a plain service (<c>AllowDbContextWithoutUnitOfWork</c>).</summary>
     public bool AllowsWithoutUnitOfWork(Type context) => _contextsWithoutUnitOfWork.Contains(context);
+    /// <summary>Gets the registered dependencies (overrides aside).</summary>
+    public IEnumerable<DependencyDescriptor> Registered => _registered.Values;
 
     public bool IsRegistered(Type key) => _registered.ContainsKey(key) || Overrides.TryGet(key, out _);
 

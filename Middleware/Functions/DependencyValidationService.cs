@@ -33,6 +33,7 @@ internal sealed class DependencyValidationService(IServiceProvider services) : I
     internal static void Validate(DependencyCatalog catalog, PipelineSetup? setup, IEnumerable<Assembly> assemblies)
     {
         var problems = new List<string>(setup?.OrderProblems() ?? []);
+        problems.AddRange(setup?.WrapProblems(catalog.Registered) ?? []);
         var functionsNeedYieldDeps = false;
         foreach (var assembly in assemblies)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace YieldDeps.Functions;
@@ -24,6 +25,52 @@ internal sealed class PipelineSetup(IServiceCollection services)
     /// runs without building the app's host (true: the ASP.NET Core integration).
     /// </summary>
     public bool? AssumedHttpModel { get; set; }
+
+    /// <summary>
+    /// Gets or sets how the worker registered its execution delegate when <see cref="WorkerPipeline"/> could not wrap it
+    /// (<c>none</c> when it found no registration), or null.
+    /// </summary>
+    public string? UnwrappablePipeline { get; set; }
+
+    /// <summary>Gets or sets the registration <see cref="WorkerPipeline"/> put in place of the worker's execution delegate.</summary>
+    public ServiceDescriptor? WrappedPipeline { get; set; }
+
+    /// <summary>
+    /// Gets the problems with the wrap of the worker's execution delegate, which request-scoped dependencies need:
+    /// the worker registered it in a way that cannot be wrapped, or something replaced the wrapped one later.
+    /// </summary>
+    public IEnumerable<string> WrapProblems(IEnumerable<Engine.DependencyDescriptor> registered)
+    {
+        if (UnwrappablePipeline is null && WrappedPipeline is null)
+        {
+            // WorkerPipeline did not run (the startup checks of the test kit, AddYieldDependencies alone).
+            yield break;
+        }
+
+        var requestScoped = registered.Where(d => d.Scope == DependencyScope.Request).Select(d => d.Display).ToList();
+        if (requestScoped.Count == 0)
+        {
+            yield break;
+        }
+
+        var found = UnwrappablePipeline;
+        if (found is null)
+        {
+            var last = WorkerPipeline.LastIndexOfExecutionDelegate(services);
+            found = last < 0 ? "no registration left (it was removed)"
+                : ReferenceEquals(services[last], WrappedPipeline) ? null
+                : $"a later registration, {WorkerPipeline.Describe(services[last])}";
+        }
+
+        if (found is not null)
+        {
+            yield return $"Request-scoped dependencies ({string.Join(", ", requestScoped)}) are torn down after the response, which needs " +
+                "YieldDeps to wrap the worker's invocation pipeline; it expected the worker to register " +
+                $"{typeof(FunctionExecutionDelegate).FullName} as a singleton built by a factory, and found {found}. " +
+                "Without the wrap they would close before the response is written. Use a worker version YieldDeps supports, " +
+                "do not replace that registration, or use the default scope (DependencyScope.Function).";
+        }
+    }
 
     /// <summary>Gets the problems with the order of the setup calls, empty when it works.</summary>
     public IEnumerable<string> OrderProblems()

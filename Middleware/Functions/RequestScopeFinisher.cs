@@ -13,7 +13,7 @@ namespace YieldDeps.Functions;
 /// nothing here can change its status: a failing teardown is logged with the dependency's name and shows on the
 /// outcome, and a client that went away makes the outcome cancelled.
 /// </summary>
-internal sealed class RequestScopeFinisher(LoggingDependencyEvents events)
+internal sealed class RequestScopeFinisher(LoggingDependencyEvents events, ResponseAfterTeardown explainer)
 {
     public async Task InvokeAsync(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -25,6 +25,7 @@ internal sealed class RequestScopeFinisher(LoggingDependencyEvents events)
         catch (Exception e)
         {
             failure = e;
+            explainer.Explain(context, e);
         }
 
         if (DeferredTeardown.Take(context) is { } deferred)

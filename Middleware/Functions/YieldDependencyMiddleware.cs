@@ -97,6 +97,11 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         }
 
         await EndAsync(context, function.IsHttp, final, invocation.Outcome.Status).ConfigureAwait(false);
+        if (final is null && function.IsHttp && AspNetCoreHttpContext.Of(context) is not null)
+        {
+            // The function's own result is written after this returns, with these dependencies already torn down.
+            ResponseAfterTeardown.Mark(context, function.Plan, invocation.HasDeferredTeardown);
+        }
     }
 
     /// <summary>Nobody is left to answer: not a failure of the function, so no response, no 500 and no error log or span error.</summary>
@@ -124,6 +129,7 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
 
         if (isHttp)
         {
+            await OversizedBodyDrain.DrainIfRefusedAsync(context, final).ConfigureAwait(false);
             if (await problems.TryWriteAsync(context, final).ConfigureAwait(false))
             {
                 InvocationActivity.Failed(final, status, InvocationActivity.IsServerError(HttpResults.ReadStatus(context) ?? 500));

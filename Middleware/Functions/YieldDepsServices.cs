@@ -41,6 +41,7 @@ internal static class YieldDepsServices
         services.AddSingleton<LoggingDependencyEvents>();
         services.AddSingleton<HttpProblemWriter>();
         services.AddSingleton<RequestScopeFinisher>();
+        services.AddSingleton<ResponseAfterTeardown>();
 
         // Added after the worker's own TryAdd, so this one is resolved; it falls back to the worker's behaviour.
         services.AddSingleton<IFunctionActivator, YieldFunctionActivator>();

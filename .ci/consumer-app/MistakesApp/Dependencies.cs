@@ -37,3 +37,16 @@ public sealed record Audit(int Id);
 public sealed class ShopDb(Microsoft.EntityFrameworkCore.DbContextOptions<ShopDb> options) : Microsoft.EntityFrameworkCore.DbContext(options)
 {
 }
+
+public sealed class Reader
+{
+    public static IEnumerable<Reader> Open()
+    {
+        yield return new Reader();
+    }
+
+    public IEnumerable<int> Rows()
+    {
+        yield return 1;
+    }
+}

@@ -12,4 +12,8 @@ public static class Functions
 
     [Function("Stock")]
     public static string Stock([HttpTrigger("post")] HttpRequest request, ShopDb db) => "ok";  // YD0007: the context has no unit of work
+
+    [Function("Export")]
+    public static IResult Export([HttpTrigger("get")] HttpRequest request, Reader reader) =>
+        Results.Ok(reader.Rows());  // YD0008: read lazily after the function-scoped reader was torn down
 }

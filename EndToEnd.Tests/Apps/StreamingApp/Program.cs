@@ -14,6 +14,7 @@ builder.UseYieldDependencies(deps =>
 {
     deps.Add(ExportSession.Open, o => o.Scope = DependencyScope.Request);
     deps.Add(RequestStamp.Enter);
+    deps.Add(ItemReader.Open);
 });
 
 var host = builder.Build();
