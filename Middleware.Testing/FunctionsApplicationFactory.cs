@@ -223,6 +223,7 @@ public class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAsyncDispo
 
     private IHost EnsureStarted()
     {
+        ObjectDisposedException.ThrowIf(disposed, this);
         if (host is null)
         {
             StartAsync().GetAwaiter().GetResult();
@@ -346,19 +347,16 @@ public class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAsyncDispo
 
         if (entryPoint is { IsCompleted: false })
         {
-            // As the Functions host does: WorkerTerminate over the protocol; the worker then stops its host, so that
-            // Program's Run returns.
+            // As the Functions host does: WorkerTerminate over the protocol, then the end of the worker, which in
+            // the test process is its host stopping, so that Program's Run returns.
             if (session.Invoker is { } invoker)
             {
                 await invoker.StopAsync(TimeSpan.FromSeconds(1));
             }
 
             session.Connection.Terminate(StopGracePeriod);
-            if (await Task.WhenAny(entryPoint, Task.Delay(StopGracePeriod)) != entryPoint && host is not null)
-            {
-                host.Services.GetService<IHostApplicationLifetime>()?.StopApplication();
-                await Task.WhenAny(entryPoint, Task.Delay(StopGracePeriod));
-            }
+            host?.Services.GetService<IHostApplicationLifetime>()?.StopApplication();
+            await Task.WhenAny(entryPoint, Task.Delay(StopGracePeriod));
         }
 
         session.Connection.Fail("the test host is stopping");
