@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using FunctionApp.Sample.Dependencies;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using YieldDeps;
 
 namespace FunctionApp.Sample.Tests;
 
@@ -9,6 +12,7 @@ namespace FunctionApp.Sample.Tests;
 /// The orders app through its real Program.cs (ASP.NET Core integration, YieldDeps, its own registrations and
 /// settings), in the test process, called over HTTP and through the Functions host protocol.
 /// </summary>
+#region readme-factory-tests
 public sealed class ProgramTests : IClassFixture<SampleAppFactory>
 {
     private readonly SampleAppFactory _factory;
@@ -18,6 +22,8 @@ public sealed class ProgramTests : IClassFixture<SampleAppFactory>
         _factory = factory;
         _factory.Output = output.WriteLine;
     }
+
+    #endregion
 
     private async Task<HttpResponseMessage> PostOrderAsync(object order, string? key = SampleAppFactory.ApiKey)
     {
@@ -46,6 +52,7 @@ public sealed class ProgramTests : IClassFixture<SampleAppFactory>
         Assert.Equal(stock - 2, _factory.Database.Stock("WIDGET-1"));
     }
 
+    #region readme-factory-tests-more
     [Fact]
     public async Task AnOrderOverTheStock_Is409AndRollsTheOrderRowBack()
     {
@@ -60,6 +67,8 @@ public sealed class ProgramTests : IClassFixture<SampleAppFactory>
         Assert.Equal(stock, _factory.Database.Stock("WIDGET-1"));
     }
 
+    #endregion
+
     [Fact]
     public async Task AnOrderWithoutTheKey_Is401AndWritesNothing()
     {
@@ -71,6 +80,7 @@ public sealed class ProgramTests : IClassFixture<SampleAppFactory>
         Assert.Equal(orders, _factory.Database.Orders());
     }
 
+    #region readme-factory-invoke
     [Fact]
     public async Task ShippingAnUnknownOrder_IsRetriedThenPoisonedAndLogsNothing()
     {
@@ -81,6 +91,24 @@ public sealed class ProgramTests : IClassFixture<SampleAppFactory>
         Assert.Equal("orders-to-ship-poison", result.PoisonQueue);
         Assert.Contains("Order 999999 does not exist.", result.Error);
         Assert.Equal(0, _factory.Database.Scalar("SELECT COUNT(*) FROM shipment_log WHERE order_id = 999999"));
+    }
+    #endregion
+
+    [Fact]
+    public async Task AnOverriddenDependency_RunsInsteadOfTheRegisteredOne()
+    {
+        var overrides = _factory.Services.GetRequiredService<IDependencyOverrides>();
+        overrides.Override<ApiCaller>(() => new ApiCaller("test"));
+        try
+        {
+            using var response = await PostOrderAsync(new { sku = "WIDGET-1", quantity = 1 }, key: null);
+
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+        finally
+        {
+            overrides.Remove<ApiCaller>();
+        }
     }
 
     [Fact]

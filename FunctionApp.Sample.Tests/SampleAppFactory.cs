@@ -6,6 +6,7 @@ namespace FunctionApp.Sample.Tests;
 /// The sample app as its Program.cs runs it, in the test process, with the settings the Functions host would give it
 /// from local.settings.json: an API key, and a real SQLite file of its own.
 /// </summary>
+#region readme-factory
 public sealed class SampleAppFactory : FunctionsApplicationFactory<Program>
 {
     public const string ApiKey = "factory-test-key";
@@ -25,3 +26,4 @@ public sealed class SampleAppFactory : FunctionsApplicationFactory<Program>
         await Database.DisposeAsync();
     }
 }
+#endregion
