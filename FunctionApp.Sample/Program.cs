@@ -14,3 +14,6 @@ builder.UseYieldDependencies(SampleApp.RegisterDependencies);
 var host = builder.Build();
 await host.Services.GetRequiredService<SampleDatabase>().EnsureCreatedAsync();
 await host.RunAsync();
+
+/// <summary>The app's entry point, public so that its tests can name it: <c>FunctionsApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using YieldDeps.LocalHost.Admin;
 using YieldDeps.LocalHost.FunctionApp;
 using YieldDeps.LocalHost.Functions;
 using YieldDeps.LocalHost.Http;
@@ -16,10 +14,8 @@ internal sealed class LocalFunctionsHost(HostCommandLine options, HostConsole co
 {
     private static readonly TimeSpan TerminateGracePeriod = TimeSpan.FromSeconds(5);
 
-    private WebApplication? grpcServer;
-    private WebApplication? httpServer;
+    private readonly HostSession session = new(console, options.Verbose);
     private WorkerProcess? worker;
-    private AspNetCoreForwarder? forwarder;
 
     public async Task<int> RunAsync(CancellationToken shutdown)
     {
@@ -30,12 +26,10 @@ internal sealed class LocalFunctionsHost(HostCommandLine options, HostConsole co
         var localValues = LocalSettings.LoadValues(app.OutputDirectory, app.ProjectDirectory);
         var appSettings = new AppSettingResolver(localValues);
 
-        var connection = new WorkerConnection(new WorkerLogWriter(console, options.Verbose));
-        grpcServer = CreateGrpcServer(connection);
-        await grpcServer.StartAsync(shutdown);
-        var grpcUri = WebServerFactory.BoundAddress(grpcServer);
+        var connection = session.Connection;
+        await session.StartGrpcAsync(shutdown);
 
-        worker = WorkerProcess.Start(app, grpcUri, Guid.NewGuid().ToString(), localValues, console);
+        worker = WorkerProcess.Start(app, session.GrpcUri, Guid.NewGuid().ToString(), localValues, console);
         console.Info($"started worker {app.AppName} (pid {worker.Id}) from {app.OutputDirectory}");
         _ = worker.Exited.ContinueWith(
             exit => connection.Fail($"the worker process exited with code {exit.Result}"),
@@ -43,36 +37,19 @@ internal sealed class LocalFunctionsHost(HostCommandLine options, HostConsole co
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
 
-        var startup = await new WorkerStartup(connection, worker, app, options.WorkerTimeout, console).RunAsync(shutdown);
-        if (startup.Capabilities.TryGetValue(WorkerStartup.HttpUriCapability, out var httpUri) && Uri.TryCreate(httpUri, UriKind.Absolute, out var workerUri))
-        {
-            forwarder = new AspNetCoreForwarder(workerUri);
-            console.Info($"the worker uses the ASP.NET Core integration; HTTP requests are forwarded to {workerUri}");
-        }
-
-        var runner = new InvocationRunner(connection, settings, console);
-        var journal = new InvocationJournal();
-        var queueNames = new QueueNames(startup.Functions, appSettings);
-        var invoker = new NonHttpInvoker(runner, journal, settings, queueNames, console);
-        var handler = new HttpFunctionHandler(runner, console, forwarder);
-
-        httpServer = CreateHttpServer(startup.Functions, settings, handler, invoker, journal, queueNames, connection, out var served);
-        try
-        {
-            await httpServer.StartAsync(shutdown);
-        }
-        catch (IOException exception)
-        {
-            throw new StartupException($"Cannot listen on 127.0.0.1:{options.Port}: {exception.Message}");
-        }
-
-        PrintReady(startup.Functions, served, settings);
+        var workerGone = worker.Exited.ContinueWith(
+            exit => $"The worker process exited with code {exit.Result} before connecting; see its output above.",
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        await session.ConnectAsync(workerGone, app.OutputDirectory, options.WorkerTimeout, settings, appSettings, options.Port, shutdown);
+        PrintReady(session.Functions, session.Served, settings);
 
         var stopped = Task.Delay(Timeout.Infinite, shutdown);
         var first = await Task.WhenAny(stopped, connection.Closed);
         if (first == stopped)
         {
-            await StopGracefullyAsync(connection, invoker);
+            await StopGracefullyAsync(connection, session.Invoker);
             return 0;
         }
 
@@ -84,25 +61,15 @@ internal sealed class LocalFunctionsHost(HostCommandLine options, HostConsole co
         }
 
         console.Error($"stopping because {reason}.");
-        await StopServersAsync();
+        await session.StopServersAsync();
         return 1;
     }
 
     public async ValueTask DisposeAsync()
     {
         worker?.Kill();
-        await StopServersAsync();
-        forwarder?.Dispose();
+        await session.DisposeAsync();
         worker?.Dispose();
-        if (httpServer is not null)
-        {
-            await httpServer.DisposeAsync();
-        }
-
-        if (grpcServer is not null)
-        {
-            await grpcServer.DisposeAsync();
-        }
     }
 
     private async Task StopGracefullyAsync(WorkerConnection connection, NonHttpInvoker invoker)
@@ -122,67 +89,8 @@ internal sealed class LocalFunctionsHost(HostCommandLine options, HostConsole co
         }
 
         connection.Fail("LocalHost is stopping");
-        await StopServersAsync();
+        await session.StopServersAsync();
         console.Info("stopped");
-    }
-
-    private async Task StopServersAsync()
-    {
-        if (httpServer is not null)
-        {
-            await StopQuietlyAsync(httpServer);
-        }
-
-        if (grpcServer is not null)
-        {
-            await StopQuietlyAsync(grpcServer);
-        }
-    }
-
-    private static async Task StopQuietlyAsync(WebApplication server)
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-            await server.StopAsync(timeout.Token);
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or InvalidOperationException)
-        {
-            // Stopping is best effort; the process is about to exit.
-        }
-    }
-
-    private static WebApplication CreateGrpcServer(WorkerConnection connection)
-    {
-        // Port 0: a free loopback port; h2c with prior knowledge, as the worker's gRPC client expects.
-        var builder = WebServerFactory.CreateBuilder(0, HttpProtocols.Http2);
-        builder.Services.AddSingleton(connection);
-        builder.Services.AddGrpc(grpc =>
-        {
-            grpc.MaxReceiveMessageSize = null;
-            grpc.MaxSendMessageSize = null;
-        });
-        var app = builder.Build();
-        app.MapGrpcService<FunctionRpcService>();
-        return app;
-    }
-
-    private WebApplication CreateHttpServer(
-        IReadOnlyList<FunctionDescriptor> functions,
-        HostSettings settings,
-        HttpFunctionHandler handler,
-        NonHttpInvoker invoker,
-        InvocationJournal journal,
-        QueueNames queueNames,
-        WorkerConnection connection,
-        out IReadOnlyList<FunctionDescriptor> served)
-    {
-        var builder = WebServerFactory.CreateBuilder(options.Port, HttpProtocols.Http1AndHttp2);
-        builder.Services.AddRouting();
-        var app = builder.Build();
-        AdminEndpoints.Map(app, functions, settings.RoutePrefix, invoker, journal, queueNames, connection);
-        served = HttpFunctionRoutes.Map(app, functions, settings.RoutePrefix, handler, console);
-        return app;
     }
 
     private void PrintReady(IReadOnlyList<FunctionDescriptor> functions, IReadOnlyList<FunctionDescriptor> served, HostSettings settings)

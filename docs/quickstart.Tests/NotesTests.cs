@@ -20,6 +20,19 @@ public sealed class NotesTests : IDisposable
     public void Dispose() => File.Delete(_file);
 
     [Fact]
+    public async Task AddNote_ThroughTheQuickstartsOwnProgram_Answers201_AndCommitsTheNote()
+    {
+        // Db is a public type of the quickstart's assembly: the factory runs that assembly's Program, unchanged.
+        await using var factory = new FunctionsApplicationFactory<Db>().WithSetting("NotesDb", ConnectionString);
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/api/notes", new StringContent("from Program.cs"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(["from Program.cs"], await NotesAsync());
+    }
+
+    [Fact]
     public async Task AddNote_Answers201_AndCommitsTheNote()
     {
         var connectionString = ConnectionString;

@@ -23,13 +23,20 @@ internal sealed class NonHttpInvoker(
     private readonly ConcurrentDictionary<Task, bool> running = new();
 
     /// <summary>Starts the invocation in the background; the outcome goes to the journal and the console.</summary>
-    public void Start(FunctionDescriptor function, string? input)
+    public void Start(FunctionDescriptor function, string? input) => _ = RunAsync(function, input);
+
+    /// <summary>
+    /// Runs the invocation (for a queue message, every attempt up to the poison queue) and completes with its
+    /// attempts once it has ended; the outcome also goes to the journal and the console.
+    /// </summary>
+    public Task<NonHttpRun> RunAsync(FunctionDescriptor function, string? input)
     {
         var task = Task.Run(() => function.IsTriggeredBy(FunctionDescriptor.QueueTriggerType)
             ? ProcessQueueMessageAsync(function, input ?? string.Empty)
             : InvokeOnceAsync(function, input));
         running[task] = true;
         _ = task.ContinueWith(finished => running.TryRemove(finished, out _), TaskScheduler.Default);
+        return task;
     }
 
     /// <summary>Stops starting new attempts and waits briefly for those in flight.</summary>
@@ -39,7 +46,7 @@ internal sealed class NonHttpInvoker(
         await Task.WhenAny(Task.WhenAll(running.Keys), Task.Delay(wait));
     }
 
-    private async Task InvokeOnceAsync(FunctionDescriptor function, string? input)
+    private async Task<NonHttpRun> InvokeOnceAsync(FunctionDescriptor function, string? input)
     {
         var request = NewRequest(function);
         var trigger = function.Trigger;
@@ -50,20 +57,22 @@ internal sealed class NonHttpInvoker(
 
         var outcome = await runner.RunAsync(request, function.Name, stopping.Token);
         Record(function, input, request.InvocationId, attempt: 1, maxAttempts: 1, outcome);
+        return new NonHttpRun([outcome], null);
     }
 
-    private async Task ProcessQueueMessageAsync(FunctionDescriptor function, string message)
+    private async Task<NonHttpRun> ProcessQueueMessageAsync(FunctionDescriptor function, string message)
     {
         var queue = queueNames.TriggerQueue(function);
         var messageId = Guid.NewGuid().ToString();
         var insertedAt = DateTimeOffset.UtcNow;
         string? lastError = null;
+        var attempts = new List<InvocationOutcome>();
 
         for (var dequeueCount = 1; dequeueCount <= settings.MaxDequeueCount; dequeueCount++)
         {
             if (stopping.IsCancellationRequested)
             {
-                return;
+                return new NonHttpRun(attempts, null);
             }
 
             var request = NewRequest(function);
@@ -79,17 +88,20 @@ internal sealed class NonHttpInvoker(
 
             var outcome = await runner.RunAsync(request, function.Name, stopping.Token);
             Record(function, message, request.InvocationId, dequeueCount, settings.MaxDequeueCount, outcome);
+            attempts.Add(outcome);
             if (outcome.Succeeded || outcome.Kind is InvocationOutcomeKind.WorkerUnavailable or InvocationOutcomeKind.Aborted)
             {
-                return;
+                return new NonHttpRun(attempts, null);
             }
 
             lastError = outcome.Error;
         }
 
         var poisonQueue = QueueNames.PoisonQueue(queue);
-        journal.AddPoison(new PoisonMessage(poisonQueue, function.Name, messageId, message, settings.MaxDequeueCount, lastError, DateTimeOffset.UtcNow));
+        var poison = new PoisonMessage(poisonQueue, function.Name, messageId, message, settings.MaxDequeueCount, lastError, DateTimeOffset.UtcNow);
+        journal.AddPoison(poison);
         console.Info($"message for {function.Name} moved to poison queue {poisonQueue} after {settings.MaxDequeueCount} attempts");
+        return new NonHttpRun(attempts, poison);
     }
 
     private InvocationRequest NewRequest(FunctionDescriptor function)

@@ -21,6 +21,9 @@ internal sealed class WorkerConnection(WorkerLogWriter logWriter)
     private readonly ConcurrentDictionary<string, TaskCompletionSource<InvocationResponse>> pendingInvocations = new();
     private readonly TaskCompletionSource connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string> closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Cancelled by <see cref="Fail"/>, so that a stream the worker leaves open ends with the connection.</summary>
+    private readonly CancellationTokenSource stopReading = new();
     private int attached;
     private volatile WorkerUnavailableException? failure;
 
@@ -54,12 +57,13 @@ internal sealed class WorkerConnection(WorkerLogWriter logWriter)
         }
 
         connected.TrySetResult();
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopReading.Token);
         using var writerStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var writer = WriteAllAsync(responses, writerStop.Token);
         var reason = "the worker closed its gRPC stream";
         try
         {
-            while (await requests.MoveNext(cancellationToken))
+            while (await requests.MoveNext(reading.Token))
             {
                 Dispatch(requests.Current);
             }
@@ -129,6 +133,7 @@ internal sealed class WorkerConnection(WorkerLogWriter logWriter)
         failure ??= new WorkerUnavailableException($"The worker is unavailable: {reason}.");
         closed.TrySetResult(reason);
         outgoing.Writer.TryComplete();
+        stopReading.Cancel();
         foreach (var pending in pendingRequests.Values)
         {
             pending.TrySetException(failure);

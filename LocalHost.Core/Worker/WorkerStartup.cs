@@ -1,4 +1,3 @@
-using YieldDeps.LocalHost.FunctionApp;
 using YieldDeps.LocalHost.Functions;
 using YieldDeps.LocalHost.Hosting;
 using YieldDeps.LocalHost.Rpc;
@@ -10,7 +9,9 @@ namespace YieldDeps.LocalHost.Worker;
 /// FunctionsMetadataRequest (or functions.metadata when the worker asks for default indexing),
 /// then one FunctionLoadRequest per function.
 /// </summary>
-internal sealed class WorkerStartup(WorkerConnection connection, WorkerProcess worker, AppLayout app, TimeSpan timeout, HostConsole console)
+/// <param name="workerGone">Completes, with the sentence to report, if the worker ends before it has connected.</param>
+/// <param name="appDirectory">The app's folder, as the worker and function app directory of the requests.</param>
+internal sealed class WorkerStartup(WorkerConnection connection, Task<string> workerGone, string appDirectory, TimeSpan timeout, HostConsole console)
 {
     public const string HttpUriCapability = "HttpUri";
 
@@ -26,8 +27,8 @@ internal sealed class WorkerStartup(WorkerConnection connection, WorkerProcess w
                 WorkerInitRequest = new WorkerInitRequest
                 {
                     HostVersion = HostVersion,
-                    WorkerDirectory = app.OutputDirectory,
-                    FunctionAppDirectory = app.OutputDirectory,
+                    WorkerDirectory = appDirectory,
+                    FunctionAppDirectory = appDirectory,
                 },
             },
             "WorkerInitRequest",
@@ -37,7 +38,7 @@ internal sealed class WorkerStartup(WorkerConnection connection, WorkerProcess w
         EnsureSuccess(initResponse.Result, "The worker failed to initialize");
 
         var metadata = await RequestAsync(
-            new StreamingMessage { FunctionsMetadataRequest = new FunctionsMetadataRequest { FunctionAppDirectory = app.OutputDirectory } },
+            new StreamingMessage { FunctionsMetadataRequest = new FunctionsMetadataRequest { FunctionAppDirectory = appDirectory } },
             "FunctionsMetadataRequest",
             cancellationToken);
         var metadataResponse = metadata.FunctionMetadataResponse
@@ -45,7 +46,7 @@ internal sealed class WorkerStartup(WorkerConnection connection, WorkerProcess w
         EnsureSuccess(metadataResponse.Result, "The worker could not list its functions");
 
         var definitions = metadataResponse.UseDefaultMetadataIndexing
-            ? FunctionMetadataFile.Read(app.OutputDirectory)
+            ? FunctionMetadataFile.Read(appDirectory)
             : metadataResponse.FunctionMetadataResults.ToArray();
 
         var loads = definitions.Select(definition => LoadAsync(definition, cancellationToken)).ToArray();
@@ -58,11 +59,11 @@ internal sealed class WorkerStartup(WorkerConnection connection, WorkerProcess w
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         var waiting = Task.Delay(Timeout.Infinite, limit.Token);
-        var first = await Task.WhenAny(connection.Connected, worker.Exited, waiting);
+        var first = await Task.WhenAny(connection.Connected, workerGone, waiting);
         cancellationToken.ThrowIfCancellationRequested();
-        if (first == worker.Exited)
+        if (first == workerGone)
         {
-            throw new StartupException($"The worker process exited with code {worker.Exited.Result} before connecting; see its output above.");
+            throw new StartupException(workerGone.Result);
         }
 
         if (first == waiting)
@@ -80,7 +81,7 @@ internal sealed class WorkerStartup(WorkerConnection connection, WorkerProcess w
 
         if (string.IsNullOrEmpty(definition.Directory))
         {
-            definition.Directory = app.OutputDirectory;
+            definition.Directory = appDirectory;
         }
 
         var response = await RequestAsync(

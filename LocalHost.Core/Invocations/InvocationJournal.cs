@@ -8,7 +8,7 @@ internal sealed class InvocationJournal
 {
     private const int Capacity = 10_000;
 
-    private readonly Lock gate = new();
+    private readonly object gate = new();
     private readonly LinkedList<InvocationRecord> invocations = new();
     private readonly List<PoisonMessage> poisoned = [];
 

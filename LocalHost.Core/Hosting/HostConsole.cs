@@ -2,14 +2,26 @@ namespace YieldDeps.LocalHost.Hosting;
 
 /// <summary>
 /// Writes LocalHost's own lines and everything the worker reports to the console, one whole line
-/// at a time, so output from concurrent invocations never interleaves mid-line.
+/// at a time, so output from concurrent invocations never interleaves mid-line. By default the lines go to
+/// the process's console; a host embedded in a test gives its own writer instead.
 /// </summary>
 internal sealed class HostConsole
 {
     private const string HostPrefix = "LocalHost: ";
     private const string WorkerPrefix = "[worker] ";
 
-    private readonly Lock gate = new();
+    private readonly object gate = new();
+    private readonly Action<string, bool>? writeLine;
+
+    public HostConsole()
+    {
+    }
+
+    /// <summary>Sends every line to <paramref name="writeLine"/> (the line, and whether it reports an error) instead of the console.</summary>
+    public HostConsole(Action<string, bool> writeLine)
+    {
+        this.writeLine = writeLine;
+    }
 
     public void Info(string message) => Write(Console.Out, HostPrefix + message);
 
@@ -24,6 +36,12 @@ internal sealed class HostConsole
 
     private void Write(TextWriter writer, string line)
     {
+        if (writeLine is not null)
+        {
+            writeLine(line, writer == Console.Error);
+            return;
+        }
+
         lock (gate)
         {
             writer.WriteLine(line);
