@@ -103,18 +103,32 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         IReadOnlyDictionary<string, string>? environment = null,
         TimeSpan? startTimeout = null)
     {
-        var host = await LaunchAsync(appPath, environment).ConfigureAwait(false);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await host.WaitUntilReadyAsync(startTimeout ?? DefaultStartTimeout).ConfigureAwait(false);
-            return host;
-        }
-        catch
-        {
-            await host.DisposeAsync().ConfigureAwait(false);
-            throw;
+            var host = await LaunchAsync(appPath, environment).ConfigureAwait(false);
+            try
+            {
+                await host.WaitUntilReadyAsync(startTimeout ?? DefaultStartTimeout).ConfigureAwait(false);
+                return host;
+            }
+            catch (InvalidOperationException e) when (attempt < PortAttempts && e.Message.Contains(PortTaken, StringComparison.Ordinal))
+            {
+                // The free port chosen for LocalHost was taken by another process before LocalHost bound it: choose again.
+                await host.DisposeAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                await host.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
     }
+
+    /// <summary>How often <see cref="StartAsync"/> launches LocalHost when the port it chose was taken meanwhile.</summary>
+    private const int PortAttempts = 3;
+
+    /// <summary>What LocalHost prints when it cannot listen on the port it was given.</summary>
+    private const string PortTaken = "Cannot listen on 127.0.0.1:";
 
     /// <summary>Starts LocalHost without waiting for it to be ready, for tests of failing starts.</summary>
     /// <param name="appPath">The function app's project folder or its build output folder.</param>
