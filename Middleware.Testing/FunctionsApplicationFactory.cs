@@ -355,7 +355,15 @@ public class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAsyncDispo
             }
 
             session.Connection.Terminate(StopGracePeriod);
-            host?.Services.GetService<IHostApplicationLifetime>()?.StopApplication();
+            try
+            {
+                host?.Services.GetService<IHostApplicationLifetime>()?.StopApplication();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The terminated worker's host stopped and Program's Run disposed it meanwhile: it is stopped already.
+            }
+
             await Task.WhenAny(entryPoint, Task.Delay(StopGracePeriod));
         }
 
