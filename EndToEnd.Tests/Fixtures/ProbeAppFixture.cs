@@ -32,8 +32,18 @@ public abstract class ProbeAppFixture(string appName) : IAsyncLifetime
         return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    public Task WaitForEventAsync(string line) =>
-        Eventually.WaitForAsync(() => Events().Contains(line), $"probe event '{line}' (events: {string.Join(", ", Events())})");
+    public async Task WaitForEventAsync(string line)
+    {
+        try
+        {
+            await Eventually.WaitForAsync(() => Events().Contains(line), $"probe event '{line}'");
+        }
+        catch (TimeoutException timeout)
+        {
+            // The events as they were when the wait gave up, not when it began.
+            throw new TimeoutException($"{timeout.Message} (events: {string.Join(", ", Events())})", timeout);
+        }
+    }
 
     public async Task InitializeAsync()
     {

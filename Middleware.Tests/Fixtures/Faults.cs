@@ -16,6 +16,9 @@ public sealed class Faults
 
     /// <summary>Gets or sets a source the function body cancels (the invocation's token comes from it), then returns normally.</summary>
     public CancellationTokenSource? CancelDuringBody { get; set; }
+
+    /// <summary>Gets or sets a source a streamed response completes once it waits for its client, after the first row.</summary>
+    public TaskCompletionSource? WaitingForClient { get; set; }
 }
 
 public sealed class SetupFailedException(string name) : Exception($"setup of {name} failed");

@@ -76,9 +76,20 @@ public sealed class StreamedRows(StreamSession session, Journal journal, Faults 
 {
     public int StatusCode => 200;
 
-    public Task WriteAsync(CancellationToken requestAborted)
+    public async Task WriteAsync(CancellationToken requestAborted)
     {
         journal.Add($"write row 1, session open: {session.Open}");
+        if (faults.WaitingForClient is { } waiting)
+        {
+            // Registered after the middleware's own callback on the token and before the wait's, so run between the
+            // two: it holds the middleware's callback back until the invocation has ended, whichever thread ends it.
+            requestAborted.Register(() => SpinWait.SpinUntil(() => journal.StartingWith("outcome").Count > 0, TimeSpan.FromSeconds(30)));
+
+            // The stream waits for more rows, as a real one does, until the client hangs up.
+            waiting.TrySetResult();
+            await Task.Delay(Timeout.Infinite, requestAborted);
+        }
+
         if (faults.BodyFails)
         {
             throw new BodyFailedException();
@@ -92,7 +103,6 @@ public sealed class StreamedRows(StreamSession session, Journal journal, Faults 
         }
 
         journal.Add($"write row 2, session open: {session.Open}");
-        return Task.CompletedTask;
     }
 }
 

@@ -120,6 +120,28 @@ public sealed class RequestScopeTests
     }
 
     [Fact]
+    public async Task AClientThatDisconnectsWhileTheStreamWaits_IsSeenAsGone_EvenWhenTheStreamsOwnCancellationRunsTheFinisherFirst()
+    {
+        // Callbacks on a token run last registered first: the stream's wait ends, and the invocation with it, before the
+        // callback the middleware registered when it deferred the teardown has run. The token itself says the client left.
+        using var client = new CancellationTokenSource();
+        var logs = new LogCapture();
+        await using var worker = Create(out var journal, out var faults, logs, client);
+        var waiting = faults.WaitingForClient = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var invocation = Task.Run(() => GetAsync(worker, Export));
+        await waiting.Task;
+        var hangUp = Task.Run(client.Cancel);
+        var result = await invocation;
+        await hangUp;
+
+        Assert.DoesNotContain("commit session", journal.Entries);
+        Assert.Equal(["close session (Cancelled)", "outcome Cancelled TaskCanceledException 200"], journal.Entries.TakeLast(2));
+        Assert.Null(result.Exception);
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
+    }
+
+    [Fact]
     public async Task AFailureWhileTheResponseIsWritten_RollsTheSessionBack_AndGoesToTheHost()
     {
         await using var worker = Create(out var journal, out var faults);

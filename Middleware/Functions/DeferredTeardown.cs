@@ -13,11 +13,13 @@ internal sealed class DeferredTeardown : IDisposable
     private static readonly object Key = new();
 
     private readonly CancellationTokenRegistration _registration;
+    private readonly CancellationToken _requestAborted;
     private volatile bool _clientGone;
 
     private DeferredTeardown(DependencyInvocation invocation, CancellationToken requestAborted)
     {
         Invocation = invocation;
+        _requestAborted = requestAborted;
         _registration = requestAborted.Register(static state => ((DeferredTeardown)state!)._clientGone = true, this);
     }
 
@@ -25,6 +27,15 @@ internal sealed class DeferredTeardown : IDisposable
 
     /// <summary>Gets a value indicating whether the client went away before the response was written completely.</summary>
     public bool ClientGone => _clientGone;
+
+    /// <summary>
+    /// Gets a value indicating whether the client went away, for a response that failed with <paramref name="failure"/>.
+    /// Callbacks on a token run last registered first, so the response's own wait on the request's token (registered
+    /// after this one) can end the invocation before <see cref="ClientGone"/> is set: a failure that says the client
+    /// left is then read against the token itself, which is still this request's while its response is failing.
+    /// </summary>
+    public bool ClientGoneWith(Exception? failure) =>
+        _clientGone || (failure is not null && ExceptionRules.IsClientGone(failure) && _requestAborted.IsCancellationRequested);
 
     public static void Set(FunctionContext context, DependencyInvocation invocation) =>
         context.Items[Key] = new DeferredTeardown(invocation, AspNetCoreHttpContext.RequestAborted(context));

@@ -33,7 +33,7 @@ internal sealed class RequestScopeFinisher(LoggingDependencyEvents events, Respo
             using (deferred)
             {
                 var unwrapped = failure is null ? null : ExceptionRules.Unwrap(failure);
-                var clientGone = deferred.ClientGone || context.CancellationToken.IsCancellationRequested;
+                var clientGone = deferred.ClientGoneWith(unwrapped) || context.CancellationToken.IsCancellationRequested;
                 try
                 {
                     // Teardown failures are logged as they happen (event TeardownFailed, naming the dependency).
