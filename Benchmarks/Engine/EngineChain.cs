@@ -14,7 +14,7 @@ namespace YieldDeps.Benchmarks.Engine;
 /// </summary>
 internal sealed class EngineChain
 {
-    private static readonly object HostContext = new();
+    private static readonly BenchmarkInvocationHost Host = new();
 
     private readonly DependencyCatalog _catalog;
     private readonly InvocationPlan _plan;
@@ -24,7 +24,7 @@ internal sealed class EngineChain
     {
         var registry = new DependencyRegistry();
         register(registry);
-        _catalog = new DependencyCatalog(registry, new DependencyOverrides(), new BenchmarkInvocationHost(), services: null);
+        _catalog = new DependencyCatalog(registry, new DependencyOverrides(), Host, services: null);
         var method = typeof(TargetFunction).GetMethod(nameof(TargetFunction.Run))!;
         _plan = new PlanBuilder(_catalog).Build(new FunctionTarget(nameof(TargetFunction), method));
     }
@@ -35,7 +35,7 @@ internal sealed class EngineChain
     /// <summary>Runs one invocation; returns what the body returned, or throws what the invocation ends with.</summary>
     public async ValueTask<int> RunAsync(Func<C, int> body)
     {
-        var invocation = new DependencyInvocation(_plan, HostContext, _events);
+        var invocation = new DependencyInvocation(_plan, Host, _events);
         Exception? failure = null;
         var result = 0;
         try

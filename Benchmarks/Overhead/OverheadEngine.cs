@@ -14,7 +14,7 @@ namespace YieldDeps.Benchmarks.Overhead;
 /// </summary>
 internal sealed class OverheadEngine
 {
-    private static readonly object HostContext = new();
+    private static readonly BenchmarkInvocationHost Host = new();
 
     private readonly DependencyCatalog _catalog;
     private readonly InvocationPlan _plan;
@@ -25,7 +25,7 @@ internal sealed class OverheadEngine
     {
         var registry = new DependencyRegistry();
         register(registry, length);
-        _catalog = new DependencyCatalog(registry, new DependencyOverrides(), new BenchmarkInvocationHost(), services: null);
+        _catalog = new DependencyCatalog(registry, new DependencyOverrides(), Host, services: null);
         _last = ScopedLinks.Last(length);
         _plan = BuildPlan(_catalog, length);
     }
@@ -42,7 +42,7 @@ internal sealed class OverheadEngine
 
     public async ValueTask<int> RunAsync(Func<Resource, int> body)
     {
-        var invocation = new DependencyInvocation(_plan, HostContext, _events);
+        var invocation = new DependencyInvocation(_plan, Host, _events);
         Exception? failure = null;
         var result = 0;
         try

@@ -10,7 +10,7 @@ namespace YieldDeps.Functions;
 /// The function-invocation middleware: sets the function's dependencies up before the body (binding and the
 /// creation of the function class happen inside <c>next</c>, so they see the values), tears them down after it in
 /// reverse order, and maps what the invocation ends with to the trigger. Singleton and stateless: all
-/// per-invocation state lives in <see cref="DependencyInvocation"/>, reachable from <see cref="FunctionContext.Items"/>.
+/// per-invocation state lives in a <see cref="FunctionInvocation"/>, reachable from <see cref="FunctionContext.Items"/>.
 /// </summary>
 internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpProblemWriter problems, LoggingDependencyEvents events, PipelineSetup setup)
     : IFunctionsWorkerMiddleware
@@ -41,8 +41,9 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
 
     private async Task InvokeWithDependenciesAsync(FunctionContext context, FunctionExecutionDelegate next, FunctionEntry function)
     {
-        var invocation = new DependencyInvocation(function.Plan, context, events);
-        InvocationItems.Set(context, invocation);
+        var item = new FunctionInvocation(context, function.Plan, events);
+        var invocation = item.Invocation;
+        InvocationItems.Set(context, item);
         Exception? failure = null;
         try
         {
@@ -71,9 +72,9 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         }
         finally
         {
-            if (invocation.HasDeferredTeardown)
+            if (invocation.PendingRequestScope is { } pending)
             {
-                DeferredTeardown.Set(context, invocation);
+                item.KeepForResponse(pending);
             }
             else
             {
@@ -100,7 +101,7 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         if (final is null && function.IsHttp && AspNetCoreHttpContext.Of(context) is not null)
         {
             // The function's own result is written after this returns, with these dependencies already torn down.
-            ResponseAfterTeardown.Mark(context, function.Plan, invocation.HasDeferredTeardown);
+            ResponseAfterTeardown.Mark(context, function.Plan, item.RequestScope is not null);
         }
     }
 
@@ -187,17 +188,15 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
             failure = ExceptionRules.Unwrap(e);
         }
 
+        // As the engine ends an invocation that had nothing to tear down.
         var clientGone = AspNetCoreHttpContext.IsAborted(context);
-        if (failure is null && !clientGone && !context.CancellationToken.IsCancellationRequested)
+        var status = StatusRules.AtEndOfBody(ref failure, clientGone, context.CancellationToken);
+        CountInvocation(context, status);
+        if (failure is null)
         {
-            CountInvocation(context, OutcomeStatus.Succeeded);
             return;
         }
 
-        // As the engine ends an invocation that had nothing to tear down.
-        var status = clientGone || context.CancellationToken.IsCancellationRequested ? OutcomeStatus.Cancelled : OutcomeStatus.Faulted;
-        failure ??= new OperationCanceledException("The invocation was cancelled before its dependencies were finished.", context.CancellationToken);
-        CountInvocation(context, status);
         if (clientGone && ExceptionRules.IsClientGone(failure))
         {
             EndForClientGone(context, failure, status);
