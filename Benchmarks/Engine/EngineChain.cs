@@ -20,17 +20,14 @@ internal sealed class EngineChain
     private readonly InvocationPlan _plan;
     private readonly LoggingDependencyEvents _events = new(NullLoggerFactory.Instance);
 
-    public EngineChain(Action<DependencyRegistry> register)
+    public EngineChain(Action<DependencyRegistry> register, bool telemetry = true)
     {
         var registry = new DependencyRegistry();
         register(registry);
-        _catalog = new DependencyCatalog(registry, new DependencyOverrides(), Host, services: null);
+        _catalog = new DependencyCatalog(registry, new DependencyOverrides(), Host, services: null, telemetry: telemetry);
         var method = typeof(TargetFunction).GetMethod(nameof(TargetFunction.Run))!;
         _plan = new PlanBuilder(_catalog).Build(new FunctionTarget(nameof(TargetFunction), method));
     }
-
-    /// <summary>Gets the catalog, whose <see cref="DependencyCatalog.Telemetry"/> a benchmark may take away.</summary>
-    public DependencyCatalog Catalog => _catalog;
 
     /// <summary>Runs one invocation; returns what the body returned, or throws what the invocation ends with.</summary>
     public async ValueTask<int> RunAsync(Func<C, int> body)

@@ -21,11 +21,11 @@ internal sealed class OverheadEngine
     private readonly Type _last;
     private readonly LoggingDependencyEvents _events = new(NullLoggerFactory.Instance);
 
-    public OverheadEngine(Action<DependencyRegistry, int> register, int length)
+    public OverheadEngine(Action<DependencyRegistry, int> register, int length, bool telemetry = true)
     {
         var registry = new DependencyRegistry();
         register(registry, length);
-        _catalog = new DependencyCatalog(registry, new DependencyOverrides(), Host, services: null);
+        _catalog = new DependencyCatalog(registry, new DependencyOverrides(), Host, services: null, telemetry: telemetry);
         _last = ScopedLinks.Last(length);
         _plan = BuildPlan(_catalog, length);
     }

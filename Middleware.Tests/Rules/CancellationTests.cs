@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using YieldDeps.Testing;
 using YieldDeps.Tests.Fixtures;
 using static YieldDeps.Tests.Fixtures.FunctionMethods;
@@ -51,6 +52,7 @@ public sealed class CancellationTests
     public async Task HungTeardown_PastTheDeadline_IsATeardownFailure_AndTheRemainingTeardownsStillRun()
     {
         var gate = new Gate();
+        var clock = new FakeTimeProvider();
         await using var worker = Workers.Create(
             deps =>
             {
@@ -59,14 +61,40 @@ public sealed class CancellationTests
             },
             out var journal,
             out _,
-            s => s.AddSingleton(gate));
+            s => s.AddSingleton(gate).AddSingleton<TimeProvider>(clock));
 
-        var result = await worker.InvokeAsync(Method<CancellationFunctions>(nameof(CancellationFunctions.Hangs)), TriggerInput.Queue("m"));
+        var result = await clock.AdvanceUntilDoneAsync(
+            worker.InvokeAsync(Method<CancellationFunctions>(nameof(CancellationFunctions.Hangs)), TriggerInput.Queue("m")),
+            TimeSpan.FromMilliseconds(200));
         gate.Released.SetResult();
 
         var timeout = Assert.IsType<TimeoutException>(result.Exception);
         Assert.Contains("'CancellationDependencies.Hang'", timeout.Message, StringComparison.Ordinal);
         Assert.Contains("guard finally Faulted teardown-token-cancelled=False", journal.Entries);
+    }
+
+    [Fact]
+    public async Task TheTeardownDeadline_RunsOnTheAppsTimeProvider()
+    {
+        var gate = new Gate();
+        var clock = new FakeTimeProvider();
+        await using var worker = Workers.Create(
+            deps =>
+            {
+                deps.Add(CancellationDependencies.Guard).Add(CancellationDependencies.Hang);
+                deps.TeardownTimeout = TimeSpan.FromHours(1);
+            },
+            out _,
+            out _,
+            s => s.AddSingleton(gate).AddSingleton<TimeProvider>(clock));
+
+        // An hour of the app's clock passes at once; the real one would keep the teardown waiting for it.
+        var result = await clock.AdvanceUntilDoneAsync(
+            worker.InvokeAsync(Method<CancellationFunctions>(nameof(CancellationFunctions.Hangs)), TriggerInput.Queue("m")),
+            TimeSpan.FromHours(1));
+        gate.Released.SetResult();
+
+        Assert.Contains("'CancellationDependencies.Hang'", Assert.IsType<TimeoutException>(result.Exception).Message, StringComparison.Ordinal);
     }
 
     [Fact]

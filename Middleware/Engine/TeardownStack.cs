@@ -75,7 +75,7 @@ internal sealed class TeardownStack
             return new(inFlight);
         }
 
-        outcome.BeginTeardown(invocation.Plan.Catalog.TeardownTimeout);
+        outcome.BeginTeardown(invocation.Plan.Catalog.TeardownTimeout, invocation.Plan.Catalog.Time);
         var slot = _enteredCount - 1;
         try
         {
@@ -131,7 +131,7 @@ internal sealed class TeardownStack
         var outcome = invocation.Outcome;
         Cancelled = cancelled;
         var inFlight = StatusRules.EndResponse(outcome, failure, cancelled);
-        outcome.BeginTeardown(invocation.Plan.Catalog.TeardownTimeout);
+        outcome.BeginTeardown(invocation.Plan.Catalog.TeardownTimeout, invocation.Plan.Catalog.Time);
         try
         {
             return await TeardownDeferredAsync(inFlight).ConfigureAwait(false);

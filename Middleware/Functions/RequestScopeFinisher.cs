@@ -28,12 +28,12 @@ internal sealed class RequestScopeFinisher(LoggingDependencyEvents events, Respo
             explainer.Explain(context, e);
         }
 
-        if (InvocationItems.Get(context) is { RequestScope: { } pending } kept)
+        if (InvocationItems.Get(context)?.Invocation.PendingRequestScope is { } pending)
         {
-            using (kept)
+            using (pending)
             {
                 var unwrapped = failure is null ? null : ExceptionRules.Unwrap(failure);
-                var clientGone = kept.ClientGone || context.CancellationToken.IsCancellationRequested;
+                var clientGone = pending.ClientGone || context.CancellationToken.IsCancellationRequested;
                 try
                 {
                     // Teardown failures are logged as they happen (event TeardownFailed, naming the dependency).

@@ -12,7 +12,7 @@ namespace YieldDeps.Functions;
 /// reverse order, and maps what the invocation ends with to the trigger. Singleton and stateless: all
 /// per-invocation state lives in a <see cref="FunctionInvocation"/>, reachable from <see cref="FunctionContext.Items"/>.
 /// </summary>
-internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpProblemWriter problems, LoggingDependencyEvents events, PipelineSetup setup)
+internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpProblemWriter problems, LoggingDependencyEvents events, PipelineFacts pipeline)
     : IFunctionsWorkerMiddleware
 {
     public Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
@@ -26,7 +26,7 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         {
             // A plan that cannot be built (an override whose parameters do not resolve, a function startup did not
             // scan) fails this invocation like any other error, never with an empty success.
-            return EndAsync(context, HttpResults.IsHttpTrigger(context.FunctionDefinition), e, OutcomeStatus.Faulted);
+            return EndAsync(context, HttpTrigger.Is(context.FunctionDefinition), e, OutcomeStatus.Faulted);
         }
 
         // Decided once per function, when its plan was built: a function that needs nothing from YieldDeps runs with
@@ -64,7 +64,7 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         // dependencies stay open for it (RequestScopeFinisher tears them down), and a client that went away is seen
         // on the request itself.
         var clientGone = function.IsHttp && AspNetCoreHttpContext.IsAborted(context);
-        var defer = function.Plan.HasRequestScoped && setup.FinisherActive && function.IsHttp && AspNetCoreHttpContext.Of(context) is not null;
+        var defer = function.Plan.HasRequestScoped && pipeline.FinishesRequestScope && function.IsHttp && AspNetCoreHttpContext.Of(context) is not null;
         Exception? final;
         try
         {
@@ -74,7 +74,8 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         {
             if (invocation.PendingRequestScope is { } pending)
             {
-                item.KeepForResponse(pending);
+                // Kept for RequestScopeFinisher, with the request watched while it is alive.
+                pending.Watch(AspNetCoreHttpContext.RequestAborted(context));
             }
             else
             {
@@ -101,7 +102,7 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         if (final is null && function.IsHttp && AspNetCoreHttpContext.Of(context) is not null)
         {
             // The function's own result is written after this returns, with these dependencies already torn down.
-            ResponseAfterTeardown.Mark(context, function.Plan, item.RequestScope is not null);
+            ResponseAfterTeardown.Mark(context, invocation.PendingRequestScope is null ? function.TornDownBeforeResponse : function.TornDownBeforeKeptResponse);
         }
     }
 
