@@ -64,13 +64,7 @@ public sealed class MetricTests
     public async Task ATeardownPastItsDeadline_IsCountedAsAnOverrun()
     {
         var clock = new FakeTimeProvider();
-        await using var host = new TelemetryHost(
-            deps =>
-            {
-                Dependencies.Register(deps);
-                deps.TeardownTimeout = TimeSpan.FromMilliseconds(200);
-            },
-            clock);
+        await using var host = TelemetryHost.WithTeardownTimeout(TimeSpan.FromMilliseconds(200), clock);
 
         await host.InvokePastTheDeadlineAsync(clock, nameof(Functions.ProcessWithSlowCommit), TimeSpan.FromMilliseconds(200));
 

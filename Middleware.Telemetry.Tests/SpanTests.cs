@@ -82,13 +82,7 @@ public sealed class SpanTests
     public async Task ATeardownPastItsDeadline_IsAnErrorSpan_MarkedDeadlineExceeded()
     {
         var clock = new FakeTimeProvider();
-        await using var host = new TelemetryHost(
-            deps =>
-            {
-                Dependencies.Register(deps);
-                deps.TeardownTimeout = TimeSpan.FromMilliseconds(200);
-            },
-            clock);
+        await using var host = TelemetryHost.WithTeardownTimeout(TimeSpan.FromMilliseconds(200), clock);
 
         var result = await host.InvokePastTheDeadlineAsync(clock, nameof(Functions.ProcessWithSlowCommit), TimeSpan.FromMilliseconds(200));
 

@@ -50,6 +50,16 @@ internal sealed class TelemetryHost : IAsyncDisposable
 
     public FunctionTestHost Worker { get; }
 
+    /// <summary>A host of the fixture dependencies whose teardown deadline is <paramref name="budget"/> on <paramref name="clock"/>.</summary>
+    public static TelemetryHost WithTeardownTimeout(TimeSpan budget, FakeTimeProvider clock) =>
+        new(
+            deps =>
+            {
+                Dependencies.Register(deps);
+                deps.TeardownTimeout = budget;
+            },
+            clock);
+
     /// <summary>
     /// Runs an invocation whose teardown overruns its deadline on <paramref name="clock"/>, moving the clock on by the
     /// teardown budget until the invocation has ended: no real time is waited.

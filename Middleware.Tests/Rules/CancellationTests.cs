@@ -51,22 +51,7 @@ public sealed class CancellationTests
     [Fact]
     public async Task HungTeardown_PastTheDeadline_IsATeardownFailure_AndTheRemainingTeardownsStillRun()
     {
-        var gate = new Gate();
-        var clock = new FakeTimeProvider();
-        await using var worker = Workers.Create(
-            deps =>
-            {
-                deps.Add(CancellationDependencies.Guard).Add(CancellationDependencies.Hang);
-                deps.TeardownTimeout = TimeSpan.FromMilliseconds(200);
-            },
-            out var journal,
-            out _,
-            s => s.AddSingleton(gate).AddSingleton<TimeProvider>(clock));
-
-        var result = await clock.AdvanceUntilDoneAsync(
-            worker.InvokeAsync(Method<CancellationFunctions>(nameof(CancellationFunctions.Hangs)), TriggerInput.Queue("m")),
-            TimeSpan.FromMilliseconds(200));
-        gate.Released.SetResult();
+        var (result, journal) = await RunHungTeardownAsync(TimeSpan.FromMilliseconds(200));
 
         var timeout = Assert.IsType<TimeoutException>(result.Exception);
         Assert.Contains("'CancellationDependencies.Hang'", timeout.Message, StringComparison.Ordinal);
@@ -76,23 +61,8 @@ public sealed class CancellationTests
     [Fact]
     public async Task TheTeardownDeadline_RunsOnTheAppsTimeProvider()
     {
-        var gate = new Gate();
-        var clock = new FakeTimeProvider();
-        await using var worker = Workers.Create(
-            deps =>
-            {
-                deps.Add(CancellationDependencies.Guard).Add(CancellationDependencies.Hang);
-                deps.TeardownTimeout = TimeSpan.FromHours(1);
-            },
-            out _,
-            out _,
-            s => s.AddSingleton(gate).AddSingleton<TimeProvider>(clock));
-
         // An hour of the app's clock passes at once; the real one would keep the teardown waiting for it.
-        var result = await clock.AdvanceUntilDoneAsync(
-            worker.InvokeAsync(Method<CancellationFunctions>(nameof(CancellationFunctions.Hangs)), TriggerInput.Queue("m")),
-            TimeSpan.FromHours(1));
-        gate.Released.SetResult();
+        var (result, _) = await RunHungTeardownAsync(TimeSpan.FromHours(1));
 
         Assert.Contains("'CancellationDependencies.Hang'", Assert.IsType<TimeoutException>(result.Exception).Message, StringComparison.Ordinal);
     }
@@ -105,5 +75,30 @@ public sealed class CancellationTests
         Assert.Throws<ArgumentOutOfRangeException>(() => registry.TeardownTimeout = TimeSpan.Zero);
         registry.TeardownTimeout = Timeout.InfiniteTimeSpan;
         Assert.Equal(Timeout.InfiniteTimeSpan, registry.TeardownTimeout);
+    }
+
+    /// <summary>
+    /// Runs a function whose inner dependency's teardown hangs, with the teardown deadline at <paramref name="budget"/>
+    /// on a fake clock, moved on by the budget until the invocation has ended.
+    /// </summary>
+    private static async Task<(FunctionTestResult Result, Journal Journal)> RunHungTeardownAsync(TimeSpan budget)
+    {
+        var gate = new Gate();
+        var clock = new FakeTimeProvider();
+        await using var worker = Workers.Create(
+            deps =>
+            {
+                deps.Add(CancellationDependencies.Guard).Add(CancellationDependencies.Hang);
+                deps.TeardownTimeout = budget;
+            },
+            out var journal,
+            out _,
+            s => s.AddSingleton(gate).AddSingleton<TimeProvider>(clock));
+
+        var result = await clock.AdvanceUntilDoneAsync(
+            worker.InvokeAsync(Method<CancellationFunctions>(nameof(CancellationFunctions.Hangs)), TriggerInput.Queue("m")),
+            budget);
+        gate.Released.SetResult();
+        return (result, journal);
     }
 }
