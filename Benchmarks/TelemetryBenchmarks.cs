@@ -8,7 +8,7 @@ namespace YieldDeps.Benchmarks;
 
 /// <summary>
 /// What the spans and metrics cost one successful invocation over the chain A &lt;- B &lt;- C (async iterators).
-/// The baseline is the same engine with its telemetry taken out (<c>DependencyCatalog.Telemetry = null</c>, so not
+/// The baseline is the same engine with its telemetry taken out (built with <c>telemetry: false</c>, so not
 /// even the question "does anybody listen" is asked); <see cref="NobodyListening"/> is what every app without
 /// OpenTelemetry runs, and should be within noise of it; <see cref="Listening"/> records every span and measurement.
 /// </summary>
@@ -23,8 +23,7 @@ public class TelemetryBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _withoutTelemetry = new EngineChain(AsyncIteratorChain.Register);
-        _withoutTelemetry.Catalog.Telemetry = null;
+        _withoutTelemetry = new EngineChain(AsyncIteratorChain.Register, telemetry: false);
         _withTelemetry = new EngineChain(AsyncIteratorChain.Register);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using YieldDeps.Testing;
 
 namespace YieldDeps.Telemetry.Tests;
@@ -62,13 +63,10 @@ public sealed class MetricTests
     [Fact]
     public async Task ATeardownPastItsDeadline_IsCountedAsAnOverrun()
     {
-        await using var host = new TelemetryHost(deps =>
-        {
-            Dependencies.Register(deps);
-            deps.TeardownTimeout = TimeSpan.FromMilliseconds(200);
-        });
+        var clock = new FakeTimeProvider();
+        await using var host = TelemetryHost.WithTeardownTimeout(TimeSpan.FromMilliseconds(200), clock);
 
-        await Run(host, nameof(Functions.ProcessWithSlowCommit));
+        await host.InvokePastTheDeadlineAsync(clock, nameof(Functions.ProcessWithSlowCommit), TimeSpan.FromMilliseconds(200));
 
         Assert.Equal(1, host.Sum("yielddeps.deadline_overruns", ("yielddeps.dependency.name", "Dependencies.CommitHangs")));
         Assert.Equal(1, host.Sum("yielddeps.teardowns", ("yielddeps.dependency.name", "Dependencies.CommitHangs"), ("yielddeps.teardown.outcome", "deadline_exceeded")));

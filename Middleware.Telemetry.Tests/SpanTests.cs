@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using YieldDeps.Testing;
 
 namespace YieldDeps.Telemetry.Tests;
@@ -80,13 +81,10 @@ public sealed class SpanTests
     [Fact]
     public async Task ATeardownPastItsDeadline_IsAnErrorSpan_MarkedDeadlineExceeded()
     {
-        await using var host = new TelemetryHost(deps =>
-        {
-            Dependencies.Register(deps);
-            deps.TeardownTimeout = TimeSpan.FromMilliseconds(200);
-        });
+        var clock = new FakeTimeProvider();
+        await using var host = TelemetryHost.WithTeardownTimeout(TimeSpan.FromMilliseconds(200), clock);
 
-        var result = await host.Worker.InvokeAsync(typeof(Functions).GetMethod(nameof(Functions.ProcessWithSlowCommit))!, TriggerInput.Queue("1"));
+        var result = await host.InvokePastTheDeadlineAsync(clock, nameof(Functions.ProcessWithSlowCommit), TimeSpan.FromMilliseconds(200));
 
         Assert.IsType<TimeoutException>(result.Exception);
         var span = host.DependencySpans(result).Single(s => s.DisplayName == "teardown Dependencies.CommitHangs");

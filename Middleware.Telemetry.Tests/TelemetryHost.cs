@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -20,6 +21,12 @@ internal sealed class TelemetryHost : IAsyncDisposable
     private readonly List<Metric> _metrics = [];
 
     public TelemetryHost(Action<DependencyRegistry> register, TestHttpModel httpModel = TestHttpModel.BuiltIn)
+        : this(register, time: null, httpModel)
+    {
+    }
+
+    /// <summary>A host whose teardown deadlines run on <paramref name="time"/> (a fake clock, say) when given.</summary>
+    public TelemetryHost(Action<DependencyRegistry> register, TimeProvider? time, TestHttpModel httpModel = TestHttpModel.BuiltIn)
     {
         Worker = FunctionTestHost.Create(
             worker => worker.UseYieldDependencies(deps =>
@@ -27,14 +34,47 @@ internal sealed class TelemetryHost : IAsyncDisposable
                 deps.FunctionAssemblies.Clear();
                 register(deps);
             }),
-            services => services.AddOpenTelemetry()
-                .UseFunctionsWorkerDefaults()
-                .WithTracing(tracing => tracing.AddSource(YieldDepsTelemetry.SourceName).AddInMemoryExporter(_spans))
-                .WithMetrics(metrics => metrics.AddMeter(YieldDepsTelemetry.SourceName).AddInMemoryExporter(_metrics)),
+            services =>
+            {
+                services.AddOpenTelemetry()
+                    .UseFunctionsWorkerDefaults()
+                    .WithTracing(tracing => tracing.AddSource(YieldDepsTelemetry.SourceName).AddInMemoryExporter(_spans))
+                    .WithMetrics(metrics => metrics.AddMeter(YieldDepsTelemetry.SourceName).AddInMemoryExporter(_metrics));
+                if (time is not null)
+                {
+                    services.AddSingleton(time);
+                }
+            },
             httpModel: httpModel);
     }
 
     public FunctionTestHost Worker { get; }
+
+    /// <summary>A host of the fixture dependencies whose teardown deadline is <paramref name="budget"/> on <paramref name="clock"/>.</summary>
+    public static TelemetryHost WithTeardownTimeout(TimeSpan budget, FakeTimeProvider clock) =>
+        new(
+            deps =>
+            {
+                Dependencies.Register(deps);
+                deps.TeardownTimeout = budget;
+            },
+            clock);
+
+    /// <summary>
+    /// Runs an invocation whose teardown overruns its deadline on <paramref name="clock"/>, moving the clock on by the
+    /// teardown budget until the invocation has ended: no real time is waited.
+    /// </summary>
+    public async Task<FunctionTestResult> InvokePastTheDeadlineAsync(FakeTimeProvider clock, string function, TimeSpan budget)
+    {
+        var pending = Worker.InvokeAsync(typeof(Functions).GetMethod(function)!, TriggerInput.Queue("1"));
+        while (!pending.IsCompleted)
+        {
+            clock.Advance(budget);
+            await Task.Yield();
+        }
+
+        return await pending;
+    }
 
     /// <summary>The worker's invocation span of <paramref name="result"/>.</summary>
     public Activity InvocationSpan(FunctionTestResult result) =>

@@ -44,9 +44,8 @@ public static class StartupChecks
         });
 
         using var provider = collection.BuildServiceProvider();
-        var setup = provider.GetRequiredService<PipelineSetup>();
-        setup.MiddlewareInstalled = true;
-        setup.AssumedHttpModel = aspNetCoreIntegration;
-        DependencyValidationService.Validate(provider.GetRequiredService<DependencyCatalog>(), setup, [functions]);
+        // No worker is built: the pipeline is the one an app with the middleware installed and the given HTTP model has.
+        var pipeline = new PipelineFacts(MiddlewareInstalled: true, UsesAspNetCoreIntegration: aspNetCoreIntegration, FinishesRequestScope: false);
+        DependencyValidationService.Validate(provider.GetRequiredService<DependencyCatalog>(), provider.GetRequiredService<PipelineSetup>(), [functions], pipeline);
     }
 }

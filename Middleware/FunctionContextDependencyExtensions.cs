@@ -14,7 +14,7 @@ public static class FunctionContextDependencyExtensions
     public static T GetDependency<T>(this FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var invocation = InvocationItems.Get(context)
+        var invocation = InvocationItems.Get(context)?.Invocation
             ?? throw new InvalidOperationException(
                 $"No YieldDeps dependencies are active for function '{context.FunctionDefinition.Name}': they exist only while the invocation runs inside UseYieldDependencies.");
         if (invocation.TryGetValue(typeof(T), out var value))
@@ -41,7 +41,7 @@ public static class FunctionContextDependencyExtensions
     public static bool TryGetDependency<T>(this FunctionContext context, out T? value)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (InvocationItems.Get(context) is { } invocation && invocation.TryGetValue(typeof(T), out var found) && found is T typed)
+        if (InvocationItems.Get(context)?.Invocation is { } invocation && invocation.TryGetValue(typeof(T), out var found) && found is T typed)
         {
             value = typed;
             return true;

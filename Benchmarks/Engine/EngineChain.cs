@@ -14,28 +14,25 @@ namespace YieldDeps.Benchmarks.Engine;
 /// </summary>
 internal sealed class EngineChain
 {
-    private static readonly object HostContext = new();
+    private static readonly BenchmarkInvocationHost Host = new();
 
     private readonly DependencyCatalog _catalog;
     private readonly InvocationPlan _plan;
     private readonly LoggingDependencyEvents _events = new(NullLoggerFactory.Instance);
 
-    public EngineChain(Action<DependencyRegistry> register)
+    public EngineChain(Action<DependencyRegistry> register, bool telemetry = true)
     {
         var registry = new DependencyRegistry();
         register(registry);
-        _catalog = new DependencyCatalog(registry, new DependencyOverrides(), new BenchmarkInvocationHost(), services: null);
+        _catalog = new DependencyCatalog(registry, new DependencyOverrides(), Host, services: null, telemetry: telemetry);
         var method = typeof(TargetFunction).GetMethod(nameof(TargetFunction.Run))!;
         _plan = new PlanBuilder(_catalog).Build(new FunctionTarget(nameof(TargetFunction), method));
     }
 
-    /// <summary>Gets the catalog, whose <see cref="DependencyCatalog.Telemetry"/> a benchmark may take away.</summary>
-    public DependencyCatalog Catalog => _catalog;
-
     /// <summary>Runs one invocation; returns what the body returned, or throws what the invocation ends with.</summary>
     public async ValueTask<int> RunAsync(Func<C, int> body)
     {
-        var invocation = new DependencyInvocation(_plan, HostContext, _events);
+        var invocation = new DependencyInvocation(_plan, Host, _events);
         Exception? failure = null;
         var result = 0;
         try

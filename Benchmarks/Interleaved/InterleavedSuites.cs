@@ -27,8 +27,7 @@ internal static class InterleavedSuites
                 }
 
                 // What the telemetry costs when nobody listens: the same engine with it taken out is the baseline.
-                var withoutTelemetry = new OverheadEngine(AsyncLinks.Register, 5);
-                withoutTelemetry.Catalog.Telemetry = null;
+                var withoutTelemetry = new OverheadEngine(AsyncLinks.Register, 5, telemetry: false);
                 var withTelemetry = new OverheadEngine(AsyncLinks.Register, 5);
                 groups.Add(new InterleavedGroup("5 dependencies, telemetry nobody listens to", [
                     ("YieldDepsWithoutTelemetry", () => withoutTelemetry.RunAsync(OverheadBody.Run)),

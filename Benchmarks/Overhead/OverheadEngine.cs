@@ -14,18 +14,18 @@ namespace YieldDeps.Benchmarks.Overhead;
 /// </summary>
 internal sealed class OverheadEngine
 {
-    private static readonly object HostContext = new();
+    private static readonly BenchmarkInvocationHost Host = new();
 
     private readonly DependencyCatalog _catalog;
     private readonly InvocationPlan _plan;
     private readonly Type _last;
     private readonly LoggingDependencyEvents _events = new(NullLoggerFactory.Instance);
 
-    public OverheadEngine(Action<DependencyRegistry, int> register, int length)
+    public OverheadEngine(Action<DependencyRegistry, int> register, int length, bool telemetry = true)
     {
         var registry = new DependencyRegistry();
         register(registry, length);
-        _catalog = new DependencyCatalog(registry, new DependencyOverrides(), new BenchmarkInvocationHost(), services: null);
+        _catalog = new DependencyCatalog(registry, new DependencyOverrides(), Host, services: null, telemetry: telemetry);
         _last = ScopedLinks.Last(length);
         _plan = BuildPlan(_catalog, length);
     }
@@ -42,7 +42,7 @@ internal sealed class OverheadEngine
 
     public async ValueTask<int> RunAsync(Func<Resource, int> body)
     {
-        var invocation = new DependencyInvocation(_plan, HostContext, _events);
+        var invocation = new DependencyInvocation(_plan, Host, _events);
         Exception? failure = null;
         var result = 0;
         try

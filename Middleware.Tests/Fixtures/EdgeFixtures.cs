@@ -49,8 +49,9 @@ public static class EdgeDependencies
         }
         finally
         {
-            await Task.Delay(10);
+            await Task.Yield();
             var token = outcome.TeardownToken;
+            journal.Add("teardown token read");
             try
             {
                 await Task.Delay(Timeout.Infinite, token);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using YieldDeps.Testing;
 using YieldDeps.Tests.Fixtures;
 using static YieldDeps.Tests.Fixtures.FunctionMethods;
@@ -50,23 +51,20 @@ public sealed class CancellationTests
     [Fact]
     public async Task HungTeardown_PastTheDeadline_IsATeardownFailure_AndTheRemainingTeardownsStillRun()
     {
-        var gate = new Gate();
-        await using var worker = Workers.Create(
-            deps =>
-            {
-                deps.Add(CancellationDependencies.Guard).Add(CancellationDependencies.Hang);
-                deps.TeardownTimeout = TimeSpan.FromMilliseconds(200);
-            },
-            out var journal,
-            out _,
-            s => s.AddSingleton(gate));
-
-        var result = await worker.InvokeAsync(Method<CancellationFunctions>(nameof(CancellationFunctions.Hangs)), TriggerInput.Queue("m"));
-        gate.Released.SetResult();
+        var (result, journal) = await RunHungTeardownAsync(TimeSpan.FromMilliseconds(200));
 
         var timeout = Assert.IsType<TimeoutException>(result.Exception);
         Assert.Contains("'CancellationDependencies.Hang'", timeout.Message, StringComparison.Ordinal);
         Assert.Contains("guard finally Faulted teardown-token-cancelled=False", journal.Entries);
+    }
+
+    [Fact]
+    public async Task TheTeardownDeadline_RunsOnTheAppsTimeProvider()
+    {
+        // An hour of the app's clock passes at once; the real one would keep the teardown waiting for it.
+        var (result, _) = await RunHungTeardownAsync(TimeSpan.FromHours(1));
+
+        Assert.Contains("'CancellationDependencies.Hang'", Assert.IsType<TimeoutException>(result.Exception).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,5 +75,30 @@ public sealed class CancellationTests
         Assert.Throws<ArgumentOutOfRangeException>(() => registry.TeardownTimeout = TimeSpan.Zero);
         registry.TeardownTimeout = Timeout.InfiniteTimeSpan;
         Assert.Equal(Timeout.InfiniteTimeSpan, registry.TeardownTimeout);
+    }
+
+    /// <summary>
+    /// Runs a function whose inner dependency's teardown hangs, with the teardown deadline at <paramref name="budget"/>
+    /// on a fake clock, moved on by the budget until the invocation has ended.
+    /// </summary>
+    private static async Task<(FunctionTestResult Result, Journal Journal)> RunHungTeardownAsync(TimeSpan budget)
+    {
+        var gate = new Gate();
+        var clock = new FakeTimeProvider();
+        await using var worker = Workers.Create(
+            deps =>
+            {
+                deps.Add(CancellationDependencies.Guard).Add(CancellationDependencies.Hang);
+                deps.TeardownTimeout = budget;
+            },
+            out var journal,
+            out _,
+            s => s.AddSingleton(gate).AddSingleton<TimeProvider>(clock));
+
+        var result = await clock.AdvanceUntilDoneAsync(
+            worker.InvokeAsync(Method<CancellationFunctions>(nameof(CancellationFunctions.Hangs)), TriggerInput.Queue("m")),
+            budget);
+        gate.Released.SetResult();
+        return (result, journal);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using YieldDeps.Testing;
 using YieldDeps.Tests.Fixtures;
 using static YieldDeps.Tests.Fixtures.FunctionMethods;
@@ -42,6 +43,7 @@ public sealed class EdgeCaseTests
     [Fact]
     public async Task TeardownToken_ReadAfterTheFirstAwait_StillFiresAtTheDeadline()
     {
+        var clock = new FakeTimeProvider();
         await using var worker = Workers.Create(
             deps =>
             {
@@ -49,9 +51,13 @@ public sealed class EdgeCaseTests
                 deps.TeardownTimeout = TimeSpan.FromMilliseconds(300);
             },
             out var journal,
-            out _);
+            out _,
+            s => s.AddSingleton<TimeProvider>(clock));
 
-        await worker.InvokeAsync(Method<EdgeFunctions>(nameof(EdgeFunctions.Slow)), TriggerInput.Queue("m"));
+        var invocation = worker.InvokeAsync(Method<EdgeFunctions>(nameof(EdgeFunctions.Slow)), TriggerInput.Queue("m"));
+        // The clock moves only once the teardown has read its token, past its first await.
+        await WaitUntilAsync(() => journal.Entries.Contains("teardown token read"));
+        await clock.AdvanceUntilDoneAsync(invocation, TimeSpan.FromMilliseconds(300));
 
         await WaitUntilAsync(() => journal.Entries.Contains("teardown token fired"));
     }

@@ -98,6 +98,6 @@ public sealed class PipelineWrapTests
 
         await StartValidationAsync(host);
         Assert.NotNull(host.Services.GetRequiredService<FunctionExecutionDelegate>());
-        Assert.True(host.Services.GetRequiredService<PipelineSetup>().FinisherActive);
+        Assert.True(host.Services.GetRequiredService<PipelineFacts>().FinishesRequestScope);
     }
 }

@@ -245,7 +245,8 @@ public sealed class RequestScopeTests
         using var host = builder.Build();
         var catalog = host.Services.GetRequiredService<global::YieldDeps.Engine.DependencyCatalog>();
         var setup = host.Services.GetRequiredService<PipelineSetup>();
-        return Assert.Throws<DependencyRegistrationException>(() => DependencyValidationService.Validate(catalog, setup, [typeof(RequestScopeTests).Assembly]));
+        var pipeline = host.Services.GetRequiredService<PipelineFacts>();
+        return Assert.Throws<DependencyRegistrationException>(() => DependencyValidationService.Validate(catalog, setup, [typeof(RequestScopeTests).Assembly], pipeline));
     }
 
     [Fact]

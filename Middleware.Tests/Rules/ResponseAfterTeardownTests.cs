@@ -47,7 +47,7 @@ public sealed class ResponseAfterTeardownTests
                 });
 
                 // The stand-in above is not the integration's own middleware: say that the app uses the integration.
-                ((RegistrySource)worker.Services.Single(d => d.ServiceType == typeof(RegistrySource)).ImplementationInstance!).Setup.AssumedHttpModel = true;
+                worker.Services.AddSingleton(services => PipelineFacts.Of(services) with { UsesAspNetCoreIntegration = true });
             },
             s => s.AddSingleton(new Journal()).AddSingleton(new Faults()).AddLogging(b => b.AddProvider(logs)));
     }

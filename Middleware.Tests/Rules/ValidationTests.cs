@@ -103,4 +103,20 @@ public sealed class ValidationTests
 
         Assert.Contains("Function 'ScannedBroken'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AFunctionStartupValidated_RunsOnThePlanStartupBuilt()
+    {
+        await using var worker = Workers.Chain(out _, out _);
+        var method = Method<ChainFunctions>(nameof(ChainFunctions.Queue));
+        var context = (await worker.InvokeAsync(method, TriggerInput.Queue("m"))).EnsureSucceeded().Context;
+        var catalog = worker.Services.GetRequiredService<global::YieldDeps.Engine.DependencyCatalog>();
+        var plans = new global::YieldDeps.Functions.FunctionPlanCache(catalog);
+        var validated = new global::YieldDeps.Engine.PlanBuilder(catalog).Build(new global::YieldDeps.Engine.FunctionTarget(context.FunctionDefinition.Name, method));
+
+        // What startup validation does with each function it checks; the invocation then finds that plan by its entry point.
+        plans.Add(method, validated);
+
+        Assert.Same(validated, plans.Get(context).Plan);
+    }
 }

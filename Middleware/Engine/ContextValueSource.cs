@@ -2,11 +2,13 @@ namespace YieldDeps.Engine;
 
 /// <summary>
 /// A value the host provides per invocation for parameters of a given type (the function context, the HTTP
-/// request). The engine knows only the type and the delegate; the host adapter supplies both.
+/// request). The engine knows only which types it serves; the invocation's <see cref="IInvocationContext"/> reads it,
+/// by its <see cref="Index"/> in the host's list.
 /// </summary>
-internal sealed class ContextValueSource(Func<Type, bool> matches, Func<object, ValueTask<object?>> read)
+internal sealed class ContextValueSource(int index, Func<Type, bool> matches)
 {
-    public bool Matches(Type type) => matches(type);
+    /// <summary>Gets the position of the source in <see cref="IInvocationHost.ContextSources"/>.</summary>
+    public int Index { get; } = index;
 
-    public ValueTask<object?> ReadAsync(object host) => read(host);
+    public bool Matches(Type type) => matches(type);
 }

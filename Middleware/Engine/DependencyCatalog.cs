@@ -11,9 +11,23 @@ internal sealed class DependencyCatalog
     private readonly Dictionary<Type, DependencyDescriptor> _registered;
     private readonly HashSet<Type> _contextsWithoutUnitOfWork;
 
-    public DependencyCatalog(DependencyRegistry registry, DependencyOverrides overrides, IInvocationHost host, IServiceProviderIsService? services)
+    /// <param name="registry">The app's registrations and rules.</param>
+    /// <param name="overrides">The replacements tests make.</param>
+    /// <param name="host">What the host binds and offers, for the plans.</param>
+    /// <param name="services">Tells services apart, when there is a service provider.</param>
+    /// <param name="time">The clock of the teardown deadlines; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="telemetry">Whether invocations report spans and metrics; false leaves telemetry out entirely (benchmarks compare both).</param>
+    public DependencyCatalog(
+        DependencyRegistry registry,
+        DependencyOverrides overrides,
+        IInvocationHost host,
+        IServiceProviderIsService? services,
+        TimeProvider? time = null,
+        bool telemetry = true)
     {
         registry.Freeze();
+        Time = time ?? TimeProvider.System;
+        Telemetry = telemetry ? DependencyTelemetry.Shared : null;
         Overrides = overrides;
         Host = host;
         Services = services;
@@ -95,8 +109,11 @@ internal sealed class DependencyCatalog
 
     public bool IncludeExceptionDetails { get; }
 
-    /// <summary>Gets or sets where invocations report spans and metrics; null leaves telemetry out entirely (benchmarks compare both).</summary>
-    public DependencyTelemetry? Telemetry { get; set; } = DependencyTelemetry.Shared;
+    /// <summary>Gets the clock of the teardown deadlines.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>Gets where invocations report spans and metrics; null when telemetry was left out.</summary>
+    public DependencyTelemetry? Telemetry { get; }
 
     public IReadOnlyList<Type> Globals { get; }
 

@@ -336,7 +336,7 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
                     "(string, number, Guid, bool, date, enum). Take the header as a string and parse it in the dependency.");
             }
 
-            return ArgumentSource.Header(type, header.Name, IsOptional(parameter), parameter.HasDefaultValue ? parameter.DefaultValue : null);
+            return ArgumentSource.Header(type, header.Name, ParameterNullability.IsOptional(parameter), parameter.HasDefaultValue ? parameter.DefaultValue : null);
         }
 
         if (catalog.IsRegistered(type))
@@ -378,7 +378,7 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
 
         if (SimpleValues.IsSimple(type))
         {
-            return ArgumentSource.Simple(type, name, IsOptional(parameter), defaultValue);
+            return ArgumentSource.Simple(type, name, ParameterNullability.IsOptional(parameter), defaultValue);
         }
 
         if (optional)
@@ -391,15 +391,4 @@ internal sealed class PlanBuilder(DependencyCatalog catalog)
             "it is not a registered dependency, a service, the function context, a cancellation token, the outcome, " +
             "the HTTP request or a simple value from the trigger. Register it, or give the parameter a default value.");
     }
-
-    /// <summary>A simple value may be left out when the parameter has a default or is declared nullable.</summary>
-    private static bool IsOptional(ParameterInfo parameter)
-    {
-        var type = parameter.ParameterType;
-        var nullable = !type.IsValueType || Nullable.GetUnderlyingType(type) is not null;
-        return parameter.HasDefaultValue || nullable && IsNullableAnnotated(parameter);
-    }
-
-    private static bool IsNullableAnnotated(ParameterInfo parameter) =>
-        parameter.ParameterType.IsValueType || new NullabilityInfoContext().Create(parameter).ReadState == NullabilityState.Nullable;
 }

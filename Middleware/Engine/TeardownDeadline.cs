@@ -5,9 +5,9 @@ namespace YieldDeps.Engine;
 /// fires this token; only a step that overruns its budget does, and that step then counts as failed. The token
 /// source is created only when someone asks for the token, and its timer is armed only while a step is actually
 /// waiting, so a teardown that completes synchronously pays for neither. A teardown that blocks without awaiting
-/// cannot be bounded: the budget applies from its first await.
+/// cannot be bounded: the budget applies from its first await. Time is read from the app's <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class TeardownDeadline(TimeSpan budget) : IDisposable
+internal sealed class TeardownDeadline(TimeSpan budget, TimeProvider time) : IDisposable
 {
     private CancellationTokenSource? _source;
 
@@ -24,7 +24,7 @@ internal sealed class TeardownDeadline(TimeSpan budget) : IDisposable
                 return CancellationToken.None;
             }
 
-            _source ??= new CancellationTokenSource();
+            _source ??= new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
             return _source.Token;
         }
     }
@@ -40,11 +40,11 @@ internal sealed class TeardownDeadline(TimeSpan budget) : IDisposable
 
         // The step is waiting: arm the token now, creating it if the step has not asked for it yet, so that a step
         // reading it after its first await still sees the deadline.
-        _source ??= new CancellationTokenSource();
+        _source ??= new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         _source.CancelAfter(budget);
         try
         {
-            await step.AsTask().WaitAsync(budget).ConfigureAwait(false);
+            await step.AsTask().WaitAsync(budget, time).ConfigureAwait(false);
         }
         catch (TimeoutException e)
         {

@@ -11,7 +11,7 @@ internal sealed class DependencyInputConverter : IInputConverter
 {
     public ValueTask<ConversionResult> ConvertAsync(ConverterContext context)
     {
-        var invocation = InvocationItems.Get(context.FunctionContext);
+        var invocation = InvocationItems.Get(context.FunctionContext)?.Invocation;
         return invocation is not null && invocation.TryTakeParameterValue(context.TargetType, out var value)
             ? new(ConversionResult.Success(value))
             : new(ConversionResult.Unhandled());

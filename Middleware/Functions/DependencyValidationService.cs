@@ -9,7 +9,8 @@ namespace YieldDeps.Functions;
 /// Fails host startup on a setup that can never work: builds the catalogue (missing registrations, cycles, scope
 /// violations, unresolvable parameters), checks the order of the setup calls, and builds the plan of every
 /// <c>[Function]</c> method of the app (every parameter accounted for), reporting every problem at once, naming the
-/// dependencies, functions and parameters involved.
+/// dependencies, functions and parameters involved. The plans it builds are the ones the functions' invocations
+/// start from (<see cref="FunctionPlanCache"/>).
 /// </summary>
 internal sealed class DependencyValidationService(IServiceProvider services) : IHostedService
 {
@@ -24,13 +25,23 @@ internal sealed class DependencyValidationService(IServiceProvider services) : I
         }
 
         assemblies.AddRange(source.Registry.FunctionAssemblies);
-        Validate(catalog, source.Setup, assemblies.Distinct());
+        Validate(catalog, source.Setup, assemblies.Distinct(), services.GetRequiredService<PipelineFacts>(), services.GetRequiredService<FunctionPlanCache>());
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    internal static void Validate(DependencyCatalog catalog, PipelineSetup? setup, IEnumerable<Assembly> assemblies)
+    /// <param name="catalog">The registrations.</param>
+    /// <param name="setup">What the setup calls did, for the checks of their order; null leaves those out.</param>
+    /// <param name="assemblies">The assemblies whose <c>[Function]</c> methods are checked.</param>
+    /// <param name="pipeline">The pipeline's facts, for the checks that depend on it; null leaves those out.</param>
+    /// <param name="plans">Where the plans built go for the invocations to start from; null drops them.</param>
+    internal static void Validate(
+        DependencyCatalog catalog,
+        PipelineSetup? setup,
+        IEnumerable<Assembly> assemblies,
+        PipelineFacts? pipeline = null,
+        FunctionPlanCache? plans = null)
     {
         var problems = new List<string>(setup?.OrderProblems() ?? []);
         problems.AddRange(setup?.WrapProblems(catalog.Registered) ?? []);
@@ -43,8 +54,9 @@ internal sealed class DependencyValidationService(IServiceProvider services) : I
                 try
                 {
                     var plan = new PlanBuilder(catalog).Build(new FunctionTarget(name, method));
-                    problems.AddRange(HttpRequestProblems(name, method, plan, setup));
-                    if (plan.HasRequestScoped && setup is { UsesAspNetCoreIntegration: false } && FunctionMethodLocator.IsHttpTrigger(method))
+                    plans?.Add(method, plan);
+                    problems.AddRange(HttpRequestProblems(name, method, plan, pipeline));
+                    if (plan.HasRequestScoped && pipeline is { UsesAspNetCoreIntegration: false } && HttpTrigger.Is(method))
                     {
                         var requestScoped = plan.Nodes.First(n => n.Descriptor.Scope == DependencyScope.Request).Descriptor;
                         problems.Add(
@@ -60,7 +72,7 @@ internal sealed class DependencyValidationService(IServiceProvider services) : I
             }
         }
 
-        if (functionsNeedYieldDeps && setup is { MiddlewareInstalled: false })
+        if (functionsNeedYieldDeps && pipeline is { MiddlewareInstalled: false })
         {
             problems.Add(
                 "Functions ask for YieldDeps dependencies, but the YieldDeps middleware is not in the pipeline: " +
@@ -77,15 +89,15 @@ internal sealed class DependencyValidationService(IServiceProvider services) : I
     /// A dependency that takes the HTTP request would receive null where there is none: outside an HTTP trigger, or
     /// an ASP.NET Core type on the built-in HTTP model. Declaring the parameter nullable says that is expected.
     /// </summary>
-    private static IEnumerable<string> HttpRequestProblems(string function, MethodInfo method, InvocationPlan plan, PipelineSetup? setup)
+    private static IEnumerable<string> HttpRequestProblems(string function, MethodInfo method, InvocationPlan plan, PipelineFacts? pipeline)
     {
-        var isHttp = FunctionMethodLocator.IsHttpTrigger(method);
+        var isHttp = HttpTrigger.Is(method);
         foreach (var node in plan.Nodes)
         {
             for (var i = 0; i < node.Arguments.Length; i++)
             {
                 var argument = node.Arguments[i];
-                if (argument.Kind != ArgumentKind.Context || !HttpRequestTypes.IsRequestType(argument.Type) || IsNullable(node.Descriptor.Parameters[i]))
+                if (argument.Kind != ArgumentKind.Context || !HttpRequestTypes.IsRequestType(argument.Type) || ParameterNullability.IsOptional(node.Descriptor.Parameters[i]))
                 {
                     continue;
                 }
@@ -96,7 +108,7 @@ internal sealed class DependencyValidationService(IServiceProvider services) : I
                         $"of type {TypeNames.Of(argument.Type)}, which only HTTP triggers have. Declare it nullable ({TypeNames.Of(argument.Type)}? {argument.Name}) " +
                         "if the dependency serves other triggers too.";
                 }
-                else if (setup is { UsesAspNetCoreIntegration: false } && HttpRequestTypes.IsAspNetCoreType(argument.Type))
+                else if (pipeline is { UsesAspNetCoreIntegration: false } && HttpRequestTypes.IsAspNetCoreType(argument.Type))
                 {
                     yield return $"Function '{function}': dependency {node.Descriptor.Display} takes parameter '{argument.Name}' of type " +
                         $"{TypeNames.Of(argument.Type)}, which only the ASP.NET Core integration (builder.ConfigureFunctionsWebApplication()) provides. " +
@@ -105,9 +117,6 @@ internal sealed class DependencyValidationService(IServiceProvider services) : I
             }
         }
     }
-
-    private static bool IsNullable(ParameterInfo parameter) =>
-        parameter.HasDefaultValue || new NullabilityInfoContext().Create(parameter).ReadState == NullabilityState.Nullable;
 
     private static bool UsesDependencies(DependencyCatalog catalog, FunctionTarget target) =>
         catalog.Globals.Count > 0

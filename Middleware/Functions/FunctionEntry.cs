@@ -17,4 +17,10 @@ internal sealed class FunctionEntry(InvocationPlan plan, bool isHttp, Func<Invoc
         : !isHttp ? InvocationPath.Direct
         : failWhen is null ? InvocationPath.HttpDirect
         : InvocationPath.Engine;
+
+    /// <summary>Gets the dependencies torn down before the response when none is kept for it; null when there is none.</summary>
+    public TornDownBeforeResponse? TornDownBeforeResponse { get; } = TornDownBeforeResponse.Of(plan, requestScopedKept: false);
+
+    /// <summary>Gets the dependencies torn down before the response when the request-scoped ones are kept for it; null when there is none.</summary>
+    public TornDownBeforeResponse? TornDownBeforeKeptResponse { get; } = TornDownBeforeResponse.Of(plan, requestScopedKept: true);
 }

@@ -4,11 +4,14 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace YieldDeps.Functions;
 
-/// <summary>Finds the method a function runs from its definition's entry point (<c>Namespace.Class.Method</c>) and assembly path.</summary>
+/// <summary>
+/// Finds the methods functions run: at startup, the <c>[Function]</c> methods of an assembly; at run time, the method
+/// of a definition's entry point (<c>Namespace.Class.Method</c>) and assembly path. Both speak entry points
+/// (<see cref="EntryPointOf"/>), so the plans built at startup are found again by the definitions.
+/// </summary>
 internal static class FunctionMethodLocator
 {
     private const string FunctionAttributeName = "Microsoft.Azure.Functions.Worker.FunctionAttribute";
-    private const string HttpTriggerAttributeName = "Microsoft.Azure.Functions.Worker.HttpTriggerAttribute";
 
     public static MethodInfo Locate(FunctionDefinition definition)
     {
@@ -36,6 +39,9 @@ internal static class FunctionMethodLocator
         };
     }
 
+    /// <summary>Gets the entry point a function definition gives for <paramref name="method"/> (<c>Namespace.Class.Method</c>), the key <see cref="Locate"/> reads.</summary>
+    public static string EntryPointOf(MethodInfo method) => $"{(method.ReflectedType ?? method.DeclaringType)!.FullName}.{method.Name}";
+
     /// <summary>Gets the methods marked <c>[Function]</c> in an assembly, for validation at startup.</summary>
     public static IEnumerable<(string Name, MethodInfo Method)> FunctionsIn(Assembly assembly)
     {
@@ -62,10 +68,6 @@ internal static class FunctionMethodLocator
             }
         }
     }
-
-    /// <summary>Gets a value indicating whether a function method has an <c>[HttpTrigger]</c> parameter.</summary>
-    public static bool IsHttpTrigger(MethodInfo method) =>
-        method.GetParameters().Any(p => p.GetCustomAttributes(inherit: true).Any(a => a.GetType().FullName == HttpTriggerAttributeName));
 
     private static bool IsFunction(MethodInfo method) =>
         method.GetCustomAttributes().Any(a => a.GetType().FullName == FunctionAttributeName);

@@ -8,24 +8,28 @@ using YieldDeps.Engine;
 namespace YieldDeps.Functions;
 
 /// <summary>
-/// The isolated worker as the engine's host: services from the invocation scope, binding data from the trigger,
-/// and the context values a dependency may ask for: <see cref="FunctionContext"/>, <see cref="HttpRequestData"/>,
-/// and, with ASP.NET Core integration, <c>HttpContext</c> and <c>HttpRequest</c>.
+/// The isolated worker as the engine's host when plans are built: the parameters the worker binds, and the context
+/// values a dependency may ask for: <see cref="FunctionContext"/>, <see cref="HttpRequestData"/>, and, with ASP.NET
+/// Core integration, <c>HttpContext</c> and <c>HttpRequest</c>. Each invocation reads them through its
+/// <see cref="FunctionInvocation"/>.
 /// </summary>
 internal sealed class FunctionsInvocationHost(IOptions<WorkerOptions> workerOptions) : IInvocationHost
 {
     // The base of every trigger and input binding attribute; it lives in the extensions' abstractions package.
     private const string BindingAttributeTypeName = "Microsoft.Azure.Functions.Worker.Extensions.Abstractions.BindingAttribute";
 
+    private const int FunctionContextSource = 0;
+    private const int HttpRequestDataSource = 1;
+    private const int HttpContextSource = 2;
+    private const int HttpRequestSource = 3;
+
     public IReadOnlyList<ContextValueSource> ContextSources { get; } =
     [
-        new(t => t == typeof(FunctionContext), host => new((object?)host)),
-        new(t => t == typeof(HttpRequestData), ReadHttpRequestDataAsync),
-        new(HttpRequestTypes.IsHttpContext, host => new(HttpContextOf(host))),
-        new(HttpRequestTypes.IsHttpRequest, host => new(HttpRequestOf(host))),
+        new(FunctionContextSource, t => t == typeof(FunctionContext)),
+        new(HttpRequestDataSource, t => t == typeof(HttpRequestData)),
+        new(HttpContextSource, HttpRequestTypes.IsHttpContext),
+        new(HttpRequestSource, HttpRequestTypes.IsHttpRequest),
     ];
-
-    public IServiceProvider GetServices(object host) => ((FunctionContext)host).InstanceServices;
 
     /// <summary>
     /// A binding attribute (triggers, inputs: <c>[HttpTrigger]</c>, <c>[BlobInput]</c>, ...) or a converter attribute
@@ -45,9 +49,20 @@ internal sealed class FunctionsInvocationHost(IOptions<WorkerOptions> workerOpti
         .Select(c => (c, c.GetCustomAttributes<SupportedTargetTypeAttribute>(inherit: true).Select(a => a.TargetType).ToArray()))
         .ToArray();
 
-    public bool TryGetBindingValue(object host, string name, out object? value)
+    /// <summary>Reads the value of one of <see cref="ContextSources"/> for an invocation.</summary>
+    public static ValueTask<object?> ReadAsync(ContextValueSource source, FunctionContext context) => source.Index switch
     {
-        var data = ((FunctionContext)host).BindingContext.BindingData;
+        FunctionContextSource => new(context),
+        HttpRequestDataSource => ReadHttpRequestDataAsync(context),
+        HttpContextSource => new(AspNetCoreHttpContext.Of(context)),
+        HttpRequestSource => new(AspNetCoreHttpContext.Of(context) is { } httpContext ? AspNetCoreHttpContext.RequestOf(httpContext) : null),
+        _ => throw new ArgumentOutOfRangeException(nameof(source), source.Index, "Not a context source of the Functions host."),
+    };
+
+    /// <summary>Gets a value the trigger bound by name, matching the name exactly first, then ignoring case.</summary>
+    public static bool TryGetBindingValue(FunctionContext context, string name, out object? value)
+    {
+        var data = context.BindingContext.BindingData;
         if (data.TryGetValue(name, out value))
         {
             return true;
@@ -65,20 +80,15 @@ internal sealed class FunctionsInvocationHost(IOptions<WorkerOptions> workerOpti
         return false;
     }
 
-    public async ValueTask<string?> ReadHeaderAsync(object host, string name)
+    public static async ValueTask<string?> ReadHeaderAsync(FunctionContext context, string name)
     {
         // Both HTTP models serve HttpRequestData (the ASP.NET Core integration wraps its HttpRequest in one).
-        var request = await ((FunctionContext)host).GetHttpRequestDataAsync().ConfigureAwait(false);
+        var request = await context.GetHttpRequestDataAsync().ConfigureAwait(false);
         return request is not null && request.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
     }
 
-    private static async ValueTask<object?> ReadHttpRequestDataAsync(object host) =>
-        await ((FunctionContext)host).GetHttpRequestDataAsync().ConfigureAwait(false);
-
-    private static object? HttpContextOf(object host) => AspNetCoreHttpContext.Of((FunctionContext)host);
-
-    private static object? HttpRequestOf(object host) =>
-        HttpContextOf(host) is { } httpContext ? AspNetCoreHttpContext.RequestOf(httpContext) : null;
+    private static async ValueTask<object?> ReadHttpRequestDataAsync(FunctionContext context) =>
+        await context.GetHttpRequestDataAsync().ConfigureAwait(false);
 
     internal static bool IsOrDerivesFrom(Type type, string fullName)
     {

@@ -9,14 +9,10 @@ namespace YieldDeps.Functions;
 /// <summary>Reads and replaces what an HTTP function produced, in both HTTP models.</summary>
 internal static class HttpResults
 {
-    private const string HttpTrigger = "httpTrigger";
     private const string HttpBinding = "http";
     private const string ReturnBinding = "$return";
 
     private static readonly ConcurrentDictionary<Type, Func<object, int?>?> StatusGetters = new();
-
-    public static bool IsHttpTrigger(FunctionDefinition definition) =>
-        definition.InputBindings.Values.Any(b => string.Equals(b.Type, HttpTrigger, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Gets the status the function produced: an <see cref="HttpResponseData"/> (returned, or in the http output

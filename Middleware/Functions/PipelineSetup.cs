@@ -4,8 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace YieldDeps.Functions;
 
 /// <summary>
-/// What <c>UseYieldDependencies</c> did to the worker's pipeline, kept with the app's service collection so that
-/// host startup can check the setup calls were made in an order that works.
+/// What <c>UseYieldDependencies</c> did to the worker's pipeline while the app's services were registered, kept with
+/// the app's service collection so that host startup can check the setup calls were made in an order that works.
+/// Read once into <see cref="PipelineFacts"/> when the services are built.
 /// </summary>
 internal sealed class PipelineSetup(IServiceCollection services)
 {
@@ -14,17 +15,15 @@ internal sealed class PipelineSetup(IServiceCollection services)
     /// <summary>Gets or sets a value indicating whether the YieldDeps middleware is in the pipeline.</summary>
     public bool MiddlewareInstalled { get; set; }
 
-    /// <summary>Gets or sets a value indicating whether <see cref="RequestScopeFinisher"/> wraps the pipeline, so request-scoped teardown may wait for the response.</summary>
-    public bool FinisherActive { get; set; }
-
     /// <summary>Gets a value indicating whether the app uses the ASP.NET Core integration (<c>ConfigureFunctionsWebApplication</c>).</summary>
-    public bool UsesAspNetCoreIntegration => AssumedHttpModel ?? IndexOf(d => d.ImplementationType?.FullName == AspNetCoreProxyingMiddleware) >= 0;
+    public bool UsesAspNetCoreIntegration => IndexOf(d => d.ImplementationType?.FullName == AspNetCoreProxyingMiddleware) >= 0;
 
     /// <summary>
-    /// Gets or sets the HTTP model to assume instead of reading it off the services: set by the startup checks a test
-    /// runs without building the app's host (true: the ASP.NET Core integration).
+    /// Gets a value indicating whether the registration <see cref="WorkerPipeline"/> put in place of the worker's
+    /// execution delegate is the one the service provider resolves.
     /// </summary>
-    public bool? AssumedHttpModel { get; set; }
+    public bool WrapInPlace =>
+        WrappedPipeline is not null && WorkerPipeline.LastIndexOfExecutionDelegate(services) is var last && last >= 0 && ReferenceEquals(services[last], WrappedPipeline);
 
     /// <summary>
     /// Gets or sets how the worker registered its execution delegate when <see cref="WorkerPipeline"/> could not wrap it

@@ -28,16 +28,16 @@ internal sealed class RequestScopeFinisher(LoggingDependencyEvents events, Respo
             explainer.Explain(context, e);
         }
 
-        if (DeferredTeardown.Take(context) is { } deferred)
+        if (InvocationItems.Get(context)?.Invocation.PendingRequestScope is { } pending)
         {
-            using (deferred)
+            using (pending)
             {
                 var unwrapped = failure is null ? null : ExceptionRules.Unwrap(failure);
-                var clientGone = deferred.ClientGoneWith(unwrapped) || context.CancellationToken.IsCancellationRequested;
+                var clientGone = pending.ClientGoneWith(unwrapped) || context.CancellationToken.IsCancellationRequested;
                 try
                 {
                     // Teardown failures are logged as they happen (event TeardownFailed, naming the dependency).
-                    await deferred.Invocation.FinishRequestScopeAsync(unwrapped, clientGone).ConfigureAwait(false);
+                    await pending.FinishAsync(unwrapped, clientGone).ConfigureAwait(false);
                 }
                 finally
                 {

@@ -20,16 +20,12 @@ internal sealed class ResponseAfterTeardown(LoggingDependencyEvents events)
 {
     private static readonly object Key = new();
 
-    /// <summary>Marks an invocation whose HTTP response is still to be written with the dependencies torn down before it.</summary>
-    public static void Mark(FunctionContext context, InvocationPlan plan, bool requestScopedDeferred)
+    /// <summary>Marks an invocation whose HTTP response is still to be written with <paramref name="tornDown"/> torn down before it (none: no mark).</summary>
+    public static void Mark(FunctionContext context, TornDownBeforeResponse? tornDown)
     {
-        foreach (var node in plan.Nodes)
+        if (tornDown is not null)
         {
-            if (!requestScopedDeferred || node.Descriptor.Scope != DependencyScope.Request)
-            {
-                context.Items[Key] = new TornDown(plan, requestScopedDeferred);
-                return;
-            }
+            context.Items[Key] = tornDown;
         }
     }
 
@@ -43,7 +39,7 @@ internal sealed class ResponseAfterTeardown(LoggingDependencyEvents events)
     /// <summary>Logs the explanation when <paramref name="failure"/> ended an invocation marked by <see cref="Mark"/>.</summary>
     public void Explain(FunctionContext context, Exception failure)
     {
-        if (context.Items is not { } items || !items.TryGetValue(Key, out var value) || value is not TornDown tornDown)
+        if (context.Items is not { } items || !items.TryGetValue(Key, out var value) || value is not TornDownBeforeResponse tornDown)
         {
             return;
         }
@@ -56,10 +52,7 @@ internal sealed class ResponseAfterTeardown(LoggingDependencyEvents events)
             return;
         }
 
-        var names = tornDown.Plan.Nodes
-            .Where(n => !tornDown.RequestScopedDeferred || n.Descriptor.Scope != DependencyScope.Request)
-            .Select(n => n.Descriptor.Display);
-        YieldDepsLog.ResponseAfterTeardown(events.Logger, context.FunctionDefinition.Name, context.InvocationId, string.Join(", ", names), unwrapped);
+        YieldDepsLog.ResponseAfterTeardown(events.Logger, context.FunctionDefinition.Name, context.InvocationId, tornDown.Names, unwrapped);
     }
 
     private async Task ObserveAsync(FunctionContext context, Task pending)
@@ -74,6 +67,4 @@ internal sealed class ResponseAfterTeardown(LoggingDependencyEvents events)
             ExceptionDispatchInfo.Throw(e);
         }
     }
-
-    private sealed record TornDown(InvocationPlan Plan, bool RequestScopedDeferred);
 }

@@ -32,11 +32,12 @@ internal static class WorkerPipeline
             var pipeline = (FunctionExecutionDelegate)build(provider);
             // Read off the registrations, not the catalogue: building the catalogue here would move its
             // startup errors out of host startup into the first resolution of the pipeline.
-            if (!provider.GetRequiredService<RegistrySource>().Registry.Descriptors.Any(d => d.Scope == DependencyScope.Request))
+            var facts = provider.GetRequiredService<PipelineFacts>();
+            if (!facts.FinishesRequestScope)
             {
                 // Under the ASP.NET Core integration the response is written after the dependencies were torn down:
                 // a failure then is explained (ResponseAfterTeardown). The built-in model writes no response here.
-                if (!setup.UsesAspNetCoreIntegration)
+                if (!facts.UsesAspNetCoreIntegration)
                 {
                     return pipeline;
                 }
@@ -46,7 +47,6 @@ internal static class WorkerPipeline
             }
 
             var finisher = provider.GetRequiredService<RequestScopeFinisher>();
-            setup.FinisherActive = true;
             return context => finisher.InvokeAsync(context, pipeline);
         });
         services[index] = wrapped;

@@ -10,9 +10,9 @@ namespace YieldDeps.Functions;
 /// The function-invocation middleware: sets the function's dependencies up before the body (binding and the
 /// creation of the function class happen inside <c>next</c>, so they see the values), tears them down after it in
 /// reverse order, and maps what the invocation ends with to the trigger. Singleton and stateless: all
-/// per-invocation state lives in <see cref="DependencyInvocation"/>, reachable from <see cref="FunctionContext.Items"/>.
+/// per-invocation state lives in a <see cref="FunctionInvocation"/>, reachable from <see cref="FunctionContext.Items"/>.
 /// </summary>
-internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpProblemWriter problems, LoggingDependencyEvents events, PipelineSetup setup)
+internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpProblemWriter problems, LoggingDependencyEvents events, PipelineFacts pipeline)
     : IFunctionsWorkerMiddleware
 {
     public Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
@@ -26,7 +26,7 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         {
             // A plan that cannot be built (an override whose parameters do not resolve, a function startup did not
             // scan) fails this invocation like any other error, never with an empty success.
-            return EndAsync(context, HttpResults.IsHttpTrigger(context.FunctionDefinition), e, OutcomeStatus.Faulted);
+            return EndAsync(context, HttpTrigger.Is(context.FunctionDefinition), e, OutcomeStatus.Faulted);
         }
 
         // Decided once per function, when its plan was built: a function that needs nothing from YieldDeps runs with
@@ -41,8 +41,9 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
 
     private async Task InvokeWithDependenciesAsync(FunctionContext context, FunctionExecutionDelegate next, FunctionEntry function)
     {
-        var invocation = new DependencyInvocation(function.Plan, context, events);
-        InvocationItems.Set(context, invocation);
+        var item = new FunctionInvocation(context, function.Plan, events);
+        var invocation = item.Invocation;
+        InvocationItems.Set(context, item);
         Exception? failure = null;
         try
         {
@@ -63,7 +64,7 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         // dependencies stay open for it (RequestScopeFinisher tears them down), and a client that went away is seen
         // on the request itself.
         var clientGone = function.IsHttp && AspNetCoreHttpContext.IsAborted(context);
-        var defer = function.Plan.HasRequestScoped && setup.FinisherActive && function.IsHttp && AspNetCoreHttpContext.Of(context) is not null;
+        var defer = function.Plan.HasRequestScoped && pipeline.FinishesRequestScope && function.IsHttp && AspNetCoreHttpContext.Of(context) is not null;
         Exception? final;
         try
         {
@@ -71,9 +72,10 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         }
         finally
         {
-            if (invocation.HasDeferredTeardown)
+            if (invocation.PendingRequestScope is { } pending)
             {
-                DeferredTeardown.Set(context, invocation);
+                // Kept for RequestScopeFinisher, with the request watched while it is alive.
+                pending.Watch(AspNetCoreHttpContext.RequestAborted(context));
             }
             else
             {
@@ -100,7 +102,7 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
         if (final is null && function.IsHttp && AspNetCoreHttpContext.Of(context) is not null)
         {
             // The function's own result is written after this returns, with these dependencies already torn down.
-            ResponseAfterTeardown.Mark(context, function.Plan, invocation.HasDeferredTeardown);
+            ResponseAfterTeardown.Mark(context, invocation.PendingRequestScope is null ? function.TornDownBeforeResponse : function.TornDownBeforeKeptResponse);
         }
     }
 
@@ -187,17 +189,15 @@ internal sealed class YieldDependencyMiddleware(FunctionPlanCache plans, HttpPro
             failure = ExceptionRules.Unwrap(e);
         }
 
+        // As the engine ends an invocation that had nothing to tear down.
         var clientGone = AspNetCoreHttpContext.IsAborted(context);
-        if (failure is null && !clientGone && !context.CancellationToken.IsCancellationRequested)
+        var status = StatusRules.AtEndOfBody(ref failure, clientGone, context.CancellationToken);
+        CountInvocation(context, status);
+        if (failure is null)
         {
-            CountInvocation(context, OutcomeStatus.Succeeded);
             return;
         }
 
-        // As the engine ends an invocation that had nothing to tear down.
-        var status = clientGone || context.CancellationToken.IsCancellationRequested ? OutcomeStatus.Cancelled : OutcomeStatus.Faulted;
-        failure ??= new OperationCanceledException("The invocation was cancelled before its dependencies were finished.", context.CancellationToken);
-        CountInvocation(context, status);
         if (clientGone && ExceptionRules.IsClientGone(failure))
         {
             EndForClientGone(context, failure, status);

@@ -12,9 +12,9 @@ internal static class YieldDepsServices
     /// The step that finishes request-scoped dependencies after the response is part of the pipeline only when a
     /// registration asked for it at startup; a request-scoped override without it would silently finish early.
     /// </summary>
-    private static void RequireRequestScopeSupport(DependencyOverrides overrides, Type key, PipelineSetup setup)
+    private static void RequireRequestScopeSupport(DependencyOverrides overrides, Type key, PipelineFacts facts)
     {
-        if (overrides.TryGet(key, out var replacement) && replacement.Scope == DependencyScope.Request && !setup.FinisherActive)
+        if (overrides.TryGet(key, out var replacement) && replacement.Scope == DependencyScope.Request && !facts.FinishesRequestScope)
         {
             throw new DependencyRegistrationException(
                 $"Override {replacement.Display} is request-scoped, but no registration of the app is, so the pipeline has no step that " +
@@ -27,14 +27,21 @@ internal static class YieldDepsServices
         var registry = source.Registry;
         services.AddSingleton(source);
         services.AddSingleton(source.Setup);
+        services.AddSingleton(PipelineFacts.Of);
         services.AddSingleton<DependencyOverrides>();
         services.AddSingleton<IDependencyOverrides>(sp => sp.GetRequiredService<DependencyOverrides>());
         services.AddSingleton<FunctionsInvocationHost>();
         services.AddSingleton(sp =>
         {
             var overrides = sp.GetRequiredService<DependencyOverrides>();
-            var catalog = new DependencyCatalog(registry, overrides, sp.GetRequiredService<FunctionsInvocationHost>(), sp.GetService<IServiceProviderIsService>());
-            overrides.Validate += key => RequireRequestScopeSupport(overrides, key, source.Setup);
+            var catalog = new DependencyCatalog(
+                registry,
+                overrides,
+                sp.GetRequiredService<FunctionsInvocationHost>(),
+                sp.GetService<IServiceProviderIsService>(),
+                sp.GetService<TimeProvider>());
+            var facts = sp.GetRequiredService<PipelineFacts>();
+            overrides.Validate += key => RequireRequestScopeSupport(overrides, key, facts);
             return catalog;
         });
         services.AddSingleton<FunctionPlanCache>();

@@ -15,7 +15,7 @@ internal sealed class YieldFunctionActivator : IFunctionActivator
         ArgumentNullException.ThrowIfNull(instanceType);
         ArgumentNullException.ThrowIfNull(context);
 
-        if (InvocationItems.Get(context) is { Plan.Constructor: { } constructor } invocation && constructor.Type == instanceType)
+        if (InvocationItems.Get(context)?.Invocation is { Plan.Constructor: { } constructor } invocation && constructor.Type == instanceType)
         {
             return invocation.CreateFunctionInstance(constructor);
         }

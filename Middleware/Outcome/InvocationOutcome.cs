@@ -51,7 +51,7 @@ public sealed class InvocationOutcome
     /// a teardown whose steps complete synchronously and never ask for the token allocates none.
     /// </summary>
     internal Engine.TeardownDeadline? Deadline =>
-        _teardownBudgetTicks == NotInTeardown ? null : _deadline ??= new Engine.TeardownDeadline(TimeSpan.FromTicks(_teardownBudgetTicks));
+        _teardownBudgetTicks == NotInTeardown ? null : _deadline ??= new Engine.TeardownDeadline(TimeSpan.FromTicks(_teardownBudgetTicks), _time ?? TimeProvider.System);
 
     /// <summary>Gets the deadline of the teardown under way if anything created it, without creating one.</summary>
     internal Engine.TeardownDeadline? CreatedDeadline => _deadline;
@@ -60,9 +60,14 @@ public sealed class InvocationOutcome
     private const long NotInTeardown = long.MinValue;
     private long _teardownBudgetTicks = NotInTeardown;
     private Engine.TeardownDeadline? _deadline;
+    private TimeProvider? _time;
 
-    /// <summary>Starts a teardown with the given budget per step.</summary>
-    internal void BeginTeardown(TimeSpan budget) => _teardownBudgetTicks = budget.Ticks;
+    /// <summary>Starts a teardown with the given budget per step, measured on <paramref name="time"/>.</summary>
+    internal void BeginTeardown(TimeSpan budget, TimeProvider time)
+    {
+        _teardownBudgetTicks = budget.Ticks;
+        _time = time;
+    }
 
     /// <summary>Ends the teardown: the deadline, if one was created, is disposed and no longer handed out.</summary>
     internal void EndTeardown()
