@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using FunctionApp.Sample.Data;
 using FunctionApp.Sample.Dependencies;
@@ -13,6 +14,7 @@ namespace FunctionApp.Sample.Tests;
 /// The orders functions through the app's real Program.cs (ASP.NET Core integration, its own registrations), called
 /// over HTTP, on a real SQLite file of this class's own; the database is checked after each call.
 /// </summary>
+[Collection(SampleAppCollection.Name)]
 public sealed class OrderFunctionTests : IClassFixture<SampleAppFactory>
 {
     private readonly SampleAppFactory _factory;
@@ -28,7 +30,7 @@ public sealed class OrderFunctionTests : IClassFixture<SampleAppFactory>
     private async Task<HttpResponseMessage> PostOrderAsync(string body, string? key = SampleAppFactory.ApiKey)
     {
         using var client = _factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = new StringContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         if (key is not null)
         {
             request.Headers.Add("x-api-key", key);
