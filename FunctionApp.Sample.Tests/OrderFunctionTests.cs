@@ -142,4 +142,20 @@ public sealed class OrderFunctionTests : IClassFixture<SampleAppFactory>
         Assert.Equal(3, order.GetProperty("quantity").GetInt32());
         Assert.False(order.GetProperty("shipped").GetBoolean());
     }
+
+    [Fact]
+    public async Task ASecondAppOnTheAspNetCoreIntegration_RefusesToStartBesideTheFirst_WhichGoesOnServing()
+    {
+        await _factory.StartAsync();
+        await using var second = new SampleAppFactory();
+        var orders = _database.Orders();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => second.StartAsync());
+
+        Assert.Contains("FunctionApp.Sample did not start", error.Message, StringComparison.Ordinal);
+        using var response = await PostOrderAsync("""{"sku":"WIDGET-1","quantity":1}""");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(orders + 1, _database.Orders());
+        Assert.Equal(0, second.Database.Orders());
+    }
 }

@@ -37,6 +37,7 @@ public partial class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAs
     private Task? entryPoint;
     private IHost? host;
     private bool disposed;
+    private (Uri Address, string App)? aspNetCoreClaim;
 
     /// <summary>Creates a factory for the app that contains <typeparamref name="TEntryPoint"/>; nothing runs until first use.</summary>
     public FunctionsApplicationFactory()
@@ -263,6 +264,7 @@ public partial class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAs
             var hostSettings = HostSettings.Load(appDirectory, null, name => appSettings.GetValueOrDefault(name));
             var resolver = new AppSettingResolver(appSettings.Where(pair => pair.Value is not null).ToDictionary(pair => pair.Key, pair => pair.Value!));
             await session.ConnectAsync(workerGone, appDirectory, StartupTimeout, hostSettings, resolver, httpPort: 0, cancellationToken);
+            ClaimAspNetCoreAddress(assembly);
             host = await observer.Built.WaitAsync(StartupTimeout, cancellationToken);
             observer.Dispose();
         }
@@ -339,6 +341,25 @@ public partial class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAs
         ApplyConfiguration(builder);
     }
 
+    private void ClaimAspNetCoreAddress(Assembly assembly)
+    {
+        if (session!.AspNetCoreUri is not { } address)
+        {
+            return;
+        }
+
+        var app = $"{assembly.GetName().Name} ({Guid.NewGuid():N})";
+        if (!AspNetCoreAddresses.TryClaim(address, app, out var holder))
+        {
+            throw new StartupException(
+                $"its worker's ASP.NET Core integration reports {address}, which another factory's app, {holder[..holder.IndexOf(' ', StringComparison.Ordinal)]}, " +
+                "is serving: the integration picks one port per process, so apps on it cannot run side by side in one test process. " +
+                "Run their tests one at a time (one xunit collection).");
+        }
+
+        aspNetCoreClaim = (address, app);
+    }
+
     private async Task StopAsync()
     {
         lock (clients)
@@ -382,6 +403,12 @@ public partial class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAs
         session.Connection.Fail("the test host is stopping");
         await session.DisposeAsync();
         session = null;
+        if (aspNetCoreClaim is var (address, app))
+        {
+            // Once the app has stopped, so that the next app on the integration finds the port free.
+            AspNetCoreAddresses.Release(address, app);
+            aspNetCoreClaim = null;
+        }
     }
 
     private void WriteLine(string line, bool error)
