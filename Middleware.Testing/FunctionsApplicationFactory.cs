@@ -403,10 +403,10 @@ public partial class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAs
         session.Connection.Fail("the test host is stopping");
         await session.DisposeAsync();
         session = null;
-        if (aspNetCoreClaim is var (address, app))
+        if (aspNetCoreClaim is { } claim)
         {
             // Once the app has stopped, so that the next app on the integration finds the port free.
-            AspNetCoreAddresses.Release(address, app);
+            AspNetCoreAddresses.Release(claim.Address, claim.App);
             aspNetCoreClaim = null;
         }
     }
