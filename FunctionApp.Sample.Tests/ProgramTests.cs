@@ -12,6 +12,7 @@ namespace FunctionApp.Sample.Tests;
 /// The orders app through its real Program.cs (ASP.NET Core integration, YieldDeps, its own registrations and
 /// settings), in the test process, called over HTTP and through the Functions host protocol.
 /// </summary>
+[Collection(SampleAppCollection.Name)]
 #region readme-factory-tests
 public sealed class ProgramTests : IClassFixture<SampleAppFactory>
 {

@@ -1,6 +1,7 @@
 using FunctionApp.Sample.Data;
 using FunctionApp.Sample.Dependencies;
 using FunctionApp.Sample.Functions;
+using FunctionApp.Sample.Shipping;
 using Microsoft.Extensions.DependencyInjection;
 using YieldDeps;
 using YieldDeps.Testing;
@@ -59,7 +60,8 @@ public sealed class SessionAndStartupTests
             services => services
                 .AddSingleton(new SampleDatabase("Data Source=:memory:"))
                 .AddSingleton(new ApiKeySettings("key"))
-                .AddSingleton(TimeProvider.System));
+                .AddSingleton(TimeProvider.System)
+                .AddSingleton<IShippingNotifier, LoggingShippingNotifier>());
         #endregion
     }
 
@@ -70,7 +72,10 @@ public sealed class SessionAndStartupTests
         var error = Assert.Throws<DependencyRegistrationException>(() => StartupChecks.Validate(
             typeof(Orders).Assembly,
             SampleApp.RegisterDependencies,
-            services => services.AddSingleton(new SampleDatabase("Data Source=:memory:")).AddSingleton(new ApiKeySettings("key"))));
+            services => services
+                .AddSingleton(new SampleDatabase("Data Source=:memory:"))
+                .AddSingleton(new ApiKeySettings("key"))
+                .AddSingleton<IShippingNotifier, LoggingShippingNotifier>()));
 
         Assert.Contains("Function 'ShipOrder': parameter 'clock' of method ShipOrder.Run has type TimeProvider, which nothing supplies", error.Message, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using FunctionApp.Sample.Data;
 using FunctionApp.Sample.Dependencies;
+using FunctionApp.Sample.Shipping;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using YieldDeps;
@@ -25,7 +26,7 @@ public static class SampleApp
         deps.Add(PingChain.Third);
     }
 
-    /// <summary>The services: the database, the API key and the clock.</summary>
+    /// <summary>The services: the database, the API key, the clock and the shipping notifier.</summary>
     public static IServiceCollection AddSampleServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(new SampleDatabase(
@@ -35,6 +36,7 @@ public static class SampleApp
                 ? key
                 : throw new InvalidOperationException("The SampleApiKey setting is missing: copy local.settings.json.example to local.settings.json.")));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IShippingNotifier, LoggingShippingNotifier>();
         return services;
     }
 }

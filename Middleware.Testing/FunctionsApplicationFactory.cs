@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +6,6 @@ using Microsoft.Extensions.Hosting;
 using YieldDeps.LocalHost.FunctionApp;
 using YieldDeps.LocalHost.Hosting;
 using YieldDeps.LocalHost.Invocations;
-using YieldDeps.LocalHost.Rpc;
 using YieldDeps.Testing.Factory;
 
 namespace YieldDeps.Testing;
@@ -21,7 +19,7 @@ namespace YieldDeps.Testing;
 /// call functions with <see cref="CreateClient"/> and <see cref="InvokeAsync"/>. The app starts on first use.
 /// </summary>
 /// <typeparam name="TEntryPoint">Any type of the function app's assembly, usually its <c>Program</c>.</typeparam>
-public class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAsyncDisposable
+public partial class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAsyncDisposable
     where TEntryPoint : class
 {
     /// <summary>The worker reads this as its gRPC message size limit; 0 would make its first send fail.</summary>
@@ -39,6 +37,7 @@ public class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAsyncDispo
     private Task? entryPoint;
     private IHost? host;
     private bool disposed;
+    private (Uri Address, string App)? aspNetCoreClaim;
 
     /// <summary>Creates a factory for the app that contains <typeparamref name="TEntryPoint"/>; nothing runs until first use.</summary>
     public FunctionsApplicationFactory()
@@ -53,6 +52,7 @@ public class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAsyncDispo
         this.settings = new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase);
         Output = parent.Output;
         StartupTimeout = parent.StartupTimeout;
+        UseLocalSettings = parent.UseLocalSettings;
     }
 
     /// <summary>
@@ -63,6 +63,14 @@ public class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAsyncDispo
 
     /// <summary>How long the app may take to build its host, connect and load its functions; 60 seconds unless set.</summary>
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Whether the app gets the <c>Values</c> of the local.settings.json in its folder (the test's output folder when the
+    /// app's project copies the file there, as the Functions templates do), as <c>func start</c> gives them; true
+    /// unless set. Settings given with <see cref="WithSetting"/> or <see cref="UseSetting"/> win over the file's.
+    /// </summary>
+    /// <value>True: the file is read when it exists.</value>
+    public bool UseLocalSettings { get; set; } = true;
 
     /// <summary>The app's services, from its running host; starts the app if it has not started.</summary>
     public IServiceProvider Services => EnsureStarted().Services;
@@ -169,26 +177,7 @@ public class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAsyncDispo
         }
 
         var run = await session.Invoker.RunAsync(function, input);
-        var last = run.Attempts.Count > 0 ? run.Attempts[^1] : null;
-        var response = last?.Response;
-        var outputs = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        if (response is not null)
-        {
-            foreach (var output in response.OutputData)
-            {
-                outputs[output.Name] = Text(output.Data);
-            }
-        }
-
-        return new FunctionInvocationResult(
-            function.Name,
-            last?.Succeeded == true,
-            last?.Kind.ToString() ?? InvocationOutcomeKind.Aborted.ToString(),
-            last?.Error,
-            run.Attempts.Count,
-            run.Poisoned?.Queue,
-            response?.ReturnValue is { } value ? Text(value) : null,
-            outputs);
+        return InvocationResults.From(function.Name, run);
     }
 
     /// <summary>
@@ -246,16 +235,13 @@ public class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAsyncDispo
         try
         {
             await session.StartGrpcAsync(cancellationToken);
-            var appSettings = new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase)
-            {
-                ["Functions:Worker:HostEndpoint"] = session.GrpcUri.AbsoluteUri,
-                ["Functions:Worker:WorkerId"] = Guid.NewGuid().ToString(),
-                ["Functions:Worker:RequestId"] = Guid.NewGuid().ToString(),
-                ["Functions:Worker:GrpcMaxMessageLength"] = MaxMessageLength,
-            };
-
             var assembly = typeof(TEntryPoint).Assembly;
             var appDirectory = Path.GetDirectoryName(assembly.Location) is { Length: > 0 } directory ? directory : AppContext.BaseDirectory;
+            var appSettings = AppSettings(appDirectory);
+            appSettings["Functions:Worker:HostEndpoint"] = session.GrpcUri.AbsoluteUri;
+            appSettings["Functions:Worker:WorkerId"] = Guid.NewGuid().ToString();
+            appSettings["Functions:Worker:RequestId"] = Guid.NewGuid().ToString();
+            appSettings["Functions:Worker:GrpcMaxMessageLength"] = MaxMessageLength;
             EnsureApplicationDirectory(appDirectory);
             observer = new HostingEventObserver(builder => OnHostBuilding(builder, assembly, appSettings));
             var args = new List<string>();
@@ -278,6 +264,7 @@ public class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAsyncDispo
             var hostSettings = HostSettings.Load(appDirectory, null, name => appSettings.GetValueOrDefault(name));
             var resolver = new AppSettingResolver(appSettings.Where(pair => pair.Value is not null).ToDictionary(pair => pair.Key, pair => pair.Value!));
             await session.ConnectAsync(workerGone, appDirectory, StartupTimeout, hostSettings, resolver, httpPort: 0, cancellationToken);
+            ClaimAspNetCoreAddress(assembly);
             host = await observer.Built.WaitAsync(StartupTimeout, cancellationToken);
             observer.Dispose();
         }
@@ -292,6 +279,33 @@ public class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAsyncDispo
             await StopAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The app's settings: the <c>Values</c> of local.settings.json in the app's folder, as <c>func start</c> gives them
+    /// (a value the process environment already has is left to the environment, which wins there too), then the
+    /// test's own settings, which win over both. None becomes an environment variable.
+    /// </summary>
+    private Dictionary<string, string?> AppSettings(string appDirectory)
+    {
+        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (UseLocalSettings)
+        {
+            foreach (var (name, value) in LocalSettings.LoadValues(appDirectory, null))
+            {
+                if (Environment.GetEnvironmentVariable(name) is null)
+                {
+                    all[name] = value;
+                }
+            }
+        }
+
+        foreach (var (name, value) in settings)
+        {
+            all[name] = value;
+        }
+
+        return all;
     }
 
     /// <summary>
@@ -325,6 +339,25 @@ public class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAsyncDispo
         // The factory, not Ctrl+C, stops this host.
         builder.ConfigureServices(services => services.AddSingleton<IHostLifetime, ManualHostLifetime>());
         ApplyConfiguration(builder);
+    }
+
+    private void ClaimAspNetCoreAddress(Assembly assembly)
+    {
+        if (session!.AspNetCoreUri is not { } address)
+        {
+            return;
+        }
+
+        var app = $"{assembly.GetName().Name} ({Guid.NewGuid():N})";
+        if (!AspNetCoreAddresses.TryClaim(address, app, out var holder))
+        {
+            throw new StartupException(
+                $"its worker's ASP.NET Core integration reports {address}, which another factory's app, {holder[..holder.IndexOf(' ', StringComparison.Ordinal)]}, " +
+                "is serving: the integration picks one port per process, so apps on it cannot run side by side in one test process. " +
+                "Run their tests one at a time (one xunit collection).");
+        }
+
+        aspNetCoreClaim = (address, app);
     }
 
     private async Task StopAsync()
@@ -370,6 +403,12 @@ public class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAsyncDispo
         session.Connection.Fail("the test host is stopping");
         await session.DisposeAsync();
         session = null;
+        if (aspNetCoreClaim is { } claim)
+        {
+            // Once the app has stopped, so that the next app on the integration finds the port free.
+            AspNetCoreAddresses.Release(claim.Address, claim.App);
+            aspNetCoreClaim = null;
+        }
     }
 
     private void WriteLine(string line, bool error)
@@ -383,16 +422,4 @@ public class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAsyncDispo
             // The test that gave the writer has ended.
         }
     }
-
-    private static string? Text(TypedData data) => data.DataCase switch
-    {
-        TypedData.DataOneofCase.String => data.String,
-        TypedData.DataOneofCase.Json => data.Json,
-        TypedData.DataOneofCase.Bytes => Encoding.UTF8.GetString(data.Bytes.ToByteArray()),
-        TypedData.DataOneofCase.Stream => Encoding.UTF8.GetString(data.Stream.ToByteArray()),
-        TypedData.DataOneofCase.Int => data.Int.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        TypedData.DataOneofCase.Double => data.Double.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        TypedData.DataOneofCase.None => null,
-        _ => data.ToString(),
-    };
 }

@@ -200,6 +200,22 @@ public sealed class SampleAppTests(SampleAppFixture app)
     }
 
     [Fact]
+    public async Task Requesting_a_shipment_is_202_and_the_enqueued_order_id_reaches_ShipOrder_which_ships_it()
+    {
+        using var created = await PostOrderAsync("""{"sku":"WIDGET-1","quantity":1}""");
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/orders/{id}/ship");
+        request.Headers.Add("x-api-key", SampleAppFixture.ApiKey);
+
+        using var accepted = await app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        await Eventually.WaitForAsync(() => app.Scalar("SELECT shipped FROM orders WHERE id = $id", ("$id", id)) == 1, $"order {id} shipped");
+        Assert.Equal(1, app.Scalar("SELECT COUNT(*) FROM shipment_log WHERE order_id = $id", ("$id", id)));
+        await app.Host.WaitForOutputAsync("RequestShipment enqueued a message on orders-to-ship for ShipOrder");
+    }
+
+    [Fact]
     public async Task Shipping_an_unknown_order_is_retried_then_poisoned_and_leaves_no_shipment_log_row()
     {
         const long unknown = 424242;

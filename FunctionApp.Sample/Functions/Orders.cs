@@ -64,6 +64,37 @@ public sealed class Orders
     }
     #endregion
 
+    /// <summary>
+    /// Asks for an order to be shipped: it is checked here, answered 202, and its id is put on ShipOrder's queue, which
+    /// the host writes only when this function succeeded (a problem answer enqueues nothing).
+    /// </summary>
+    [Function("RequestShipment")]
+    public static async Task<ShipmentRequest> RequestShipment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders/{id}/ship")] HttpRequest request,
+        string id,
+        ReadSession db,
+        CancellationToken cancellationToken)
+    {
+        var orderId = ParseId(id);
+        await using var select = db.Command("SELECT shipped FROM orders WHERE id = @id", ("@id", orderId));
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw new HttpProblemException(404, $"Order {orderId} does not exist.");
+        }
+
+        if (reader.GetBoolean(0))
+        {
+            throw new HttpProblemException(409, $"Order {orderId} has shipped already.");
+        }
+
+        return new ShipmentRequest
+        {
+            Response = new AcceptedResult($"/api/orders/{orderId}", null),
+            OrderId = orderId.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+
     [Function("GetOrder")]
     public static async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orders/{id}")] HttpRequest request,
@@ -71,12 +102,7 @@ public sealed class Orders
         ReadSession db,
         CancellationToken cancellationToken)
     {
-        // No route constraint: a malformed id is a 400 problem saying so, not a bare 404 from routing.
-        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var orderId))
-        {
-            throw new HttpProblemException(400, "The order id must be a whole number.");
-        }
-
+        var orderId = ParseId(id);
         await using var select = db.Command("SELECT id, sku, quantity, shipped FROM orders WHERE id = @id", ("@id", orderId));
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -86,4 +112,10 @@ public sealed class Orders
 
         return new OkObjectResult(new Order(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetBoolean(3)));
     }
+
+    /// <summary>No route constraint: a malformed id is a 400 problem saying so, not a bare 404 from routing.</summary>
+    private static long ParseId(string id) =>
+        long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var orderId)
+            ? orderId
+            : throw new HttpProblemException(400, "The order id must be a whole number.");
 }

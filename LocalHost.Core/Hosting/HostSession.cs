@@ -39,6 +39,9 @@ internal sealed class HostSession(HostConsole console, bool verbose) : IAsyncDis
 
     public InvocationJournal Journal { get; } = new();
 
+    /// <summary>The messages functions wrote to queue output bindings, delivered to the functions reading those queues.</summary>
+    public QueueOutputs QueueOutputs { get; private set; } = null!;
+
     /// <summary>The worker's ASP.NET Core integration address (its HttpUri capability), when it uses it.</summary>
     public Uri? AspNetCoreUri { get; private set; }
 
@@ -82,9 +85,11 @@ internal sealed class HostSession(HostConsole console, bool verbose) : IAsyncDis
             console.Info($"the worker uses the ASP.NET Core integration; HTTP requests are forwarded to {workerUri}");
         }
 
-        var runner = new InvocationRunner(Connection, settings, console);
         var queueNames = new QueueNames(Functions, appSettings);
+        QueueOutputs = new QueueOutputs(Functions, queueNames, console);
+        var runner = new InvocationRunner(Connection, settings, console, QueueOutputs);
         Invoker = new NonHttpInvoker(runner, Journal, settings, queueNames, console);
+        QueueOutputs.DeliverWith(Invoker.RunAsync);
         var handler = new HttpFunctionHandler(runner, console, forwarder);
 
         var builder = WebServerFactory.CreateBuilder(httpPort, HttpProtocols.Http1AndHttp2);

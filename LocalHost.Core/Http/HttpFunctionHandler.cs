@@ -51,7 +51,7 @@ internal sealed class HttpFunctionHandler(InvocationRunner runner, HostConsole c
 
         if (forwarder is null)
         {
-            var outcome = await runner.RunAsync(request, function.Name, aborted);
+            var outcome = await runner.RunAsync(request, function, aborted);
             if (reporter.TryWriteFailure(context, function, request.InvocationId, outcome))
             {
                 return;
@@ -71,7 +71,7 @@ internal sealed class HttpFunctionHandler(InvocationRunner runner, HostConsole c
         // Cancelled when the client goes away, whether Kestrel notices first or a write to the client fails.
         using var clientGone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         using var forwardStop = CancellationTokenSource.CreateLinkedTokenSource(clientGone.Token);
-        var invocation = runner.RunAsync(request, function.Name, clientGone.Token);
+        var invocation = runner.RunAsync(request, function, clientGone.Token);
         var forwarded = target.SendAsync(context.Request, body, request.InvocationId, forwardStop.Token);
         await new ForwardedResponseRelay(context, function, request.InvocationId, invocation, forwarded, clientGone, forwardStop, reporter).RunAsync();
     }

@@ -1,4 +1,5 @@
 using YieldDeps.LocalHost.FunctionApp;
+using YieldDeps.LocalHost.Functions;
 using YieldDeps.LocalHost.Hosting;
 using YieldDeps.LocalHost.Rpc;
 using YieldDeps.LocalHost.Worker;
@@ -7,13 +8,21 @@ namespace YieldDeps.LocalHost.Invocations;
 
 /// <summary>
 /// Runs one invocation on the worker with the host's rules: functionTimeout from host.json, and
-/// InvocationCancel when the caller gives up (client abort) or the timeout passes.
+/// InvocationCancel when the caller gives up (client abort) or the timeout passes; the queue outputs of a successful
+/// invocation are then written to <paramref name="queueOutputs"/>.
 /// </summary>
-internal sealed class InvocationRunner(WorkerConnection connection, HostSettings settings, HostConsole console)
+internal sealed class InvocationRunner(WorkerConnection connection, HostSettings settings, HostConsole console, QueueOutputs queueOutputs)
 {
     public TimeSpan? FunctionTimeout => settings.FunctionTimeout;
 
-    public async Task<InvocationOutcome> RunAsync(InvocationRequest request, string functionName, CancellationToken aborted)
+    public async Task<InvocationOutcome> RunAsync(InvocationRequest request, FunctionDescriptor function, CancellationToken aborted)
+    {
+        var outcome = await RunOnWorkerAsync(request, function.Name, aborted);
+        queueOutputs.Collect(function, request.InvocationId, outcome);
+        return outcome;
+    }
+
+    private async Task<InvocationOutcome> RunOnWorkerAsync(InvocationRequest request, string functionName, CancellationToken aborted)
     {
         var pending = connection.InvokeAsync(request);
         using var timeout = settings.FunctionTimeout is { } limit ? new CancellationTokenSource(limit) : new CancellationTokenSource();

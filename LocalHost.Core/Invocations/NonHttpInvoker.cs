@@ -55,7 +55,7 @@ internal sealed class NonHttpInvoker(
             : TypedDataFactory.String(input ?? string.Empty);
         request.InputData.Add(new ParameterBinding { Name = trigger?.Name ?? "input", Data = data });
 
-        var outcome = await runner.RunAsync(request, function.Name, stopping.Token);
+        var outcome = await runner.RunAsync(request, function, stopping.Token);
         Record(function, input, request.InvocationId, attempt: 1, maxAttempts: 1, outcome);
         return new NonHttpRun([outcome], null);
     }
@@ -86,7 +86,7 @@ internal sealed class NonHttpInvoker(
             metadata["ExpirationTime"] = TypedDataFactory.Time(insertedAt.AddDays(7));
             metadata["NextVisibleTime"] = TypedDataFactory.Time(DateTimeOffset.UtcNow.AddMinutes(10));
 
-            var outcome = await runner.RunAsync(request, function.Name, stopping.Token);
+            var outcome = await runner.RunAsync(request, function, stopping.Token);
             Record(function, message, request.InvocationId, dequeueCount, settings.MaxDequeueCount, outcome);
             attempts.Add(outcome);
             if (outcome.Succeeded || outcome.Kind is InvocationOutcomeKind.WorkerUnavailable or InvocationOutcomeKind.Aborted)

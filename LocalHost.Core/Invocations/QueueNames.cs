@@ -4,7 +4,7 @@ using YieldDeps.LocalHost.Functions;
 namespace YieldDeps.LocalHost.Invocations;
 
 /// <summary>
-/// The queues of the app's queue-triggered functions and their poison queues (<c>&lt;queue&gt;-poison</c>, as the
+/// The queues of the app's queue-triggered functions and queue output bindings, and the poison queues (<c>&lt;queue&gt;-poison</c>, as the
 /// Storage Queues extension names them), with <c>%Setting%</c> placeholders resolved and lower-cased as queue names are.
 /// </summary>
 internal sealed class QueueNames(IReadOnlyList<FunctionDescriptor> functions, AppSettingResolver appSettings)
@@ -14,6 +14,10 @@ internal sealed class QueueNames(IReadOnlyList<FunctionDescriptor> functions, Ap
     /// <summary>The queue <paramref name="function"/> is triggered by.</summary>
     public string TriggerQueue(FunctionDescriptor function) =>
         appSettings.Resolve(function.Trigger?.GetString("queueName") ?? function.Name).ToLowerInvariant();
+
+    /// <summary>The queue an output binding writes to.</summary>
+    public string OutputQueue(BindingDescriptor binding) =>
+        appSettings.Resolve(binding.GetString("queueName") ?? binding.Name).ToLowerInvariant();
 
     /// <summary>The poison queue of <paramref name="queue"/>.</summary>
     public static string PoisonQueue(string queue) => queue + PoisonSuffix;
