@@ -1,20 +1,21 @@
 using System.Net;
+using System.Text;
 using FunctionApp.Sample.EntityFrameworkCore.Data;
-using FunctionApp.Sample.EntityFrameworkCore.Functions;
 using Microsoft.EntityFrameworkCore;
-using YieldDeps;
 using YieldDeps.Testing;
 
 namespace FunctionApp.Sample.EntityFrameworkCore.Tests;
 
 /// <summary>
-/// The shop's functions in-process, through the worker's real pipeline and its ASP.NET Core integration, with the
-/// app's own registrations, on a real SQLite file.
+/// The shop through its own Program.cs (ASP.NET Core integration, the context factory, the unit of work), run in the
+/// test process by the factory, over HTTP, each test on a SQLite file of its own.
 /// </summary>
-public sealed class ShopFunctionTests : IAsyncLifetime
+public sealed class ShopFunctionTests(FunctionsApplicationFactory<Program> factory)
+    : IClassFixture<FunctionsApplicationFactory<Program>>, IAsyncLifetime
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"shop-{Guid.NewGuid():N}.db");
-    private FunctionTestHost _host = null!;
+    private FunctionsApplicationFactory<Program> _app = null!;
+    private HttpClient _client = null!;
 
     private string ConnectionString => $"Data Source={_path};Pooling=False";
 
@@ -28,25 +29,24 @@ public sealed class ShopFunctionTests : IAsyncLifetime
         }
 
         #region test-host
-        _host = FunctionTestHost.Create(
-            worker => worker.UseYieldDependencies(ShopApp.RegisterDependencies),
-            services => ShopApp.AddShopDb(services, ConnectionString),
-            httpModel: TestHttpModel.AspNetCore);
+        _app = factory.WithSetting("ShopDb", ConnectionString);   // Program.cs reads its database from ShopDb
+        _client = _app.CreateClient();
         #endregion
     }
 
     public async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
+        _client.Dispose();
+        await _app.DisposeAsync();
         File.Delete(_path);
     }
 
     [Fact]
     public async Task An_order_commits_its_row_and_the_stock_decrement_together()
     {
-        var result = await PostAsync(typeof(Orders), nameof(Orders.Place), "orders", """{"sku":"WIDGET-1","quantity":2}""");
+        using var result = await PostAsync("orders", """{"sku":"WIDGET-1","quantity":2}""");
 
-        Assert.Equal(HttpStatusCode.Created, result.HttpResponse!.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, result.StatusCode);
         await using var db = Open();
         Assert.Equal(3, (await db.Products.SingleAsync()).Stock);
         Assert.Equal(1, await db.Orders.CountAsync());
@@ -55,9 +55,9 @@ public sealed class ShopFunctionTests : IAsyncLifetime
     [Fact]
     public async Task An_order_over_the_stock_is_409_and_the_saved_order_row_is_rolled_back()
     {
-        var result = await PostAsync(typeof(Orders), nameof(Orders.Place), "orders", """{"sku":"WIDGET-1","quantity":99}""");
+        using var result = await PostAsync("orders", """{"sku":"WIDGET-1","quantity":99}""");
 
-        Assert.Equal(HttpStatusCode.Conflict, result.HttpResponse!.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, result.StatusCode);
         await using var db = Open();
         Assert.Equal(5, (await db.Products.SingleAsync()).Stock);
         Assert.Equal(0, await db.Orders.CountAsync());
@@ -67,10 +67,10 @@ public sealed class ShopFunctionTests : IAsyncLifetime
     public async Task A_product_whose_SKU_is_taken_is_a_409_problem_from_the_unit_of_work()
     {
         #region duplicate-sku
-        var result = await PostAsync(typeof(Products), nameof(Products.Add), "products", """{"sku":"WIDGET-1","name":"Another","stock":1}""");
+        using var result = await PostAsync("products", """{"sku":"WIDGET-1","name":"Another","stock":1}""");
 
-        Assert.Equal(HttpStatusCode.Conflict, result.HttpResponse!.StatusCode);
-        Assert.Equal("application/problem+json; charset=utf-8", result.HttpResponse.Header("Content-Type"));
+        Assert.Equal(HttpStatusCode.Conflict, result.StatusCode);
+        Assert.Equal("application/problem+json; charset=utf-8", result.Content.Headers.ContentType?.ToString());
         #endregion
         await using var db = Open();
         Assert.Equal("Widget", (await db.Products.SingleAsync()).Name);
@@ -79,9 +79,9 @@ public sealed class ShopFunctionTests : IAsyncLifetime
     [Fact]
     public async Task A_new_product_is_saved_and_committed_by_the_unit_of_work()
     {
-        var result = await PostAsync(typeof(Products), nameof(Products.Add), "products", """{"sku":"GADGET-1","name":"Gadget","stock":3}""");
+        using var result = await PostAsync("products", """{"sku":"GADGET-1","name":"Gadget","stock":3}""");
 
-        Assert.Equal(HttpStatusCode.Created, result.HttpResponse!.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, result.StatusCode);
         await using var db = Open();
         Assert.Equal(3, (await db.Products.SingleAsync(p => p.Sku == "GADGET-1")).Stock);
     }
@@ -93,12 +93,11 @@ public sealed class ShopFunctionTests : IAsyncLifetime
     [InlineData("products", "null", "it is empty")]
     public async Task A_malformed_body_is_a_400_problem_and_writes_nothing(string route, string body, string detail)
     {
-        var functions = route == "orders" ? typeof(Orders) : typeof(Products);
-        var result = await PostAsync(functions, route == "orders" ? nameof(Orders.Place) : nameof(Products.Add), route, body);
+        using var result = await PostAsync(route, body);
 
-        Assert.Equal(HttpStatusCode.BadRequest, result.HttpResponse!.StatusCode);
-        Assert.Equal("application/problem+json; charset=utf-8", result.HttpResponse.Header("Content-Type"));
-        Assert.Contains(detail, result.HttpResponse.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
+        Assert.Equal("application/problem+json; charset=utf-8", result.Content.Headers.ContentType?.ToString());
+        Assert.Contains(detail, await result.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var db = Open();
         Assert.Equal(5, (await db.Products.SingleAsync()).Stock);
         Assert.Equal(0, await db.Orders.CountAsync());
@@ -107,16 +106,14 @@ public sealed class ShopFunctionTests : IAsyncLifetime
     [Fact]
     public async Task A_body_sent_as_another_media_type_is_a_415_problem()
     {
-        var result = await _host.InvokeAsync(
-            typeof(Products).GetMethod(nameof(Products.Add))!,
-            TriggerInput.Http("POST", "http://localhost/api/products", "sku=GADGET-1", headers: [new("Content-Type", "application/x-www-form-urlencoded")]));
+        using var result = await _client.PostAsync("/api/products", new StringContent("sku=GADGET-1", Encoding.UTF8, "application/x-www-form-urlencoded"));
 
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, result.HttpResponse!.StatusCode);
-        Assert.Equal("application/problem+json; charset=utf-8", result.HttpResponse.Header("Content-Type"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, result.StatusCode);
+        Assert.Equal("application/problem+json; charset=utf-8", result.Content.Headers.ContentType?.ToString());
     }
 
-    private Task<FunctionTestResult> PostAsync(Type functions, string method, string route, string body) =>
-        _host.InvokeAsync(functions.GetMethod(method)!, TriggerInput.Http("POST", $"http://localhost/api/{route}", body, headers: [new("Content-Type", "application/json")]));
+    private Task<HttpResponseMessage> PostAsync(string route, string body) =>
+        _client.PostAsync($"/api/{route}", new StringContent(body, Encoding.UTF8, "application/json"));
 
     private ShopDb Open() => new(new DbContextOptionsBuilder<ShopDb>().UseSqlite(ConnectionString).Options);
 }

@@ -18,3 +18,6 @@ await using (var db = await host.Services.GetRequiredService<IDbContextFactory<S
 }
 
 await host.RunAsync();
+
+// The entry point by name, for the tests' FunctionsApplicationFactory<Program> (top-level statements make it internal).
+public partial class Program;

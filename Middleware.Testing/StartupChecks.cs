@@ -20,7 +20,7 @@ public static class StartupChecks
     /// <param name="aspNetCoreIntegration">Whether the app uses <c>ConfigureFunctionsWebApplication()</c> (the HTTP model decides some checks).</param>
     /// <param name="configuration">
     /// Adds the test's own settings. An <see cref="IConfiguration"/> service is there by default, as in the worker:
-    /// the app's settings as <see cref="FunctionTestHost.Create"/> reads them.
+    /// appsettings.json and the <c>Values</c> of local.settings.json from the output folder, then the environment.
     /// </param>
     /// <exception cref="DependencyRegistrationException">Every problem found, as startup reports them.</exception>
     public static void Validate(

@@ -9,9 +9,10 @@ namespace Quickstart.Tests;
 
 /// <summary>
 /// The quickstart unchanged (its static <c>Notes</c> class, <c>Db.Open</c> reading <c>IConfiguration</c>, the
-/// registrations of <c>Db.Register</c> that Program.cs makes), tested with the kit on a SQLite file of its own.
+/// registrations its Program.cs makes), tested with the kit on a SQLite file of its own, as an ASP.NET Core developer
+/// tests a web app: one factory for the class, each test deriving the app it needs from it.
 /// </summary>
-public sealed class NotesTests : IDisposable
+public sealed class NotesTests(FunctionsApplicationFactory<Db> factory) : IClassFixture<FunctionsApplicationFactory<Db>>, IDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"quickstart-{Guid.NewGuid():N}.db");
 
@@ -22,30 +23,16 @@ public sealed class NotesTests : IDisposable
     [Fact]
     public async Task AddNote_ThroughTheQuickstartsOwnProgram_Answers201_AndCommitsTheNote()
     {
-        // Db is a public type of the quickstart's assembly: the factory runs that assembly's Program, unchanged.
-        await using var factory = new FunctionsApplicationFactory<Db>().WithSetting("NotesDb", ConnectionString);
-        using var client = factory.CreateClient();
-
-        using var response = await client.PostAsync("/api/notes", new StringContent("from Program.cs"));
-
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal(["from Program.cs"], await NotesAsync());
-    }
-
-    [Fact]
-    public async Task AddNote_Answers201_AndCommitsTheNote()
-    {
         var connectionString = ConnectionString;
 
         #region readme-quickstart-test
-        await using var host = FunctionTestHost.Create(
-            worker => worker.UseYieldDependencies(Db.Register),  // the registrations Program.cs makes
-            httpModel: TestHttpModel.AspNetCore,                 // Program.cs calls ConfigureFunctionsWebApplication()
-            configuration: settings => settings.AddInMemoryCollection(new Dictionary<string, string?> { ["NotesDb"] = connectionString }));
+        // Db is a public type of the app: the factory runs its assembly's Program.cs, in the test process.
+        await using var app = factory.WithSetting("NotesDb", connectionString);
+        using var client = app.CreateClient();
 
-        var result = await host.InvokeAsync(typeof(Notes), nameof(Notes.AddNote), TriggerInput.Http("POST", "http://localhost/api/notes", "hello"));
+        using var response = await client.PostAsync("/api/notes", new StringContent("hello"));
 
-        Assert.Equal(HttpStatusCode.Created, result.HttpResponse!.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         #endregion
         Assert.Equal(["hello"], await NotesAsync());
     }

@@ -13,7 +13,7 @@ builder.Build().Run();
 // A yield dependency: one SQLite connection and transaction per invocation.
 public sealed record Db(SqliteConnection Connection, SqliteTransaction Transaction)
 {
-    // The registrations live in a method, so the app's tests register the same (FunctionTestHost, StartupChecks).
+    // The registrations live in a method, so a unit test can check them (StartupChecks, DependencyRun).
     public static void Register(DependencyRegistry deps) => deps.Add(Open);
 
     public static async IAsyncEnumerable<Db> Open(IConfiguration config, InvocationOutcome outcome, [EnumeratorCancellation] CancellationToken ct)

@@ -8,38 +8,38 @@ using YieldDeps.Testing;
 
 namespace ConsumerApp.Tests;
 
-public sealed class NotesTests : IAsyncLifetime
+public sealed class NotesTests(FunctionsApplicationFactory<Program> factory) : IClassFixture<FunctionsApplicationFactory<Program>>, IAsyncLifetime
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"consumer-{Guid.NewGuid():N}.db");
     private NotesDatabase _database = null!;
-    private FunctionTestHost _host = null!;
+
+    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = _file, Pooling = false }.ToString();
 
     public async Task InitializeAsync()
     {
-        _database = new NotesDatabase(new SqliteConnectionStringBuilder { DataSource = _file, Pooling = false }.ToString());
+        _database = new NotesDatabase(ConnectionString);
         await _database.EnsureCreatedAsync();
-        _host = FunctionTestHost.Create(
-            worker => worker.UseYieldDependencies(NotesDatabase.Register),
-            services => services.AddSingleton(_database),
-            httpModel: TestHttpModel.AspNetCore);
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync()
     {
-        await _host.DisposeAsync();
         File.Delete(_file);
+        return Task.CompletedTask;
     }
 
     [Fact]
     public async Task ANote_IsCommitted_AndAConflict_IsRolledBack()
     {
-        var added = await _host.InvokeAsync(typeof(Notes), nameof(Notes.Add), TriggerInput.Http("POST", "http://localhost/api/notes", "hello"));
-        var refused = await _host.InvokeAsync(typeof(Notes), nameof(Notes.Add), TriggerInput.Http("POST", "http://localhost/api/notes", "conflict"));
-        var counted = await _host.InvokeAsync(typeof(Notes), nameof(Notes.Count), TriggerInput.Http("GET", "http://localhost/api/notes/count"));
+        await using var app = factory.WithSetting("NotesDb", ConnectionString);
+        using var client = app.CreateClient();
 
-        Assert.Equal(HttpStatusCode.Created, added.HttpResponse!.StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, refused.HttpResponse!.StatusCode);
-        Assert.Contains("\"count\":1", counted.HttpResponse!.Body, StringComparison.Ordinal);
+        using var added = await client.PostAsync("/api/notes", new StringContent("hello"));
+        using var refused = await client.PostAsync("/api/notes", new StringContent("conflict"));
+        var counted = await client.GetStringAsync("/api/notes/count");
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("\"count\":1", counted, StringComparison.Ordinal);
     }
 
     [Fact]

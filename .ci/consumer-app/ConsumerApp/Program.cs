@@ -6,9 +6,11 @@ using YieldDeps;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddSingleton(new NotesDatabase(Environment.GetEnvironmentVariable("NotesDb") ?? "Data Source=notes.db"));
+builder.Services.AddSingleton(new NotesDatabase(builder.Configuration["NotesDb"] ?? "Data Source=notes.db"));
 builder.UseYieldDependencies(NotesDatabase.Register);
 
 var host = builder.Build();
 await host.Services.GetRequiredService<NotesDatabase>().EnsureCreatedAsync();
 await host.RunAsync();
+
+public partial class Program;

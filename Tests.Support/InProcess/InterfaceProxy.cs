@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace YieldDeps.Testing;
+namespace YieldDeps.Tests.Support;
 
 /// <summary>
 /// Implements a worker interface that is not public (for example the bindings feature that the gRPC layer

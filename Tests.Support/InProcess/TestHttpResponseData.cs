@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 
-namespace YieldDeps.Testing;
+namespace YieldDeps.Tests.Support;
 
 /// <summary>An HTTP response of the built-in model whose body stays readable after the invocation.</summary>
 internal sealed class TestHttpResponseData(FunctionContext functionContext) : HttpResponseData(functionContext)

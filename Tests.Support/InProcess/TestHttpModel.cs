@@ -1,4 +1,4 @@
-namespace YieldDeps.Testing;
+namespace YieldDeps.Tests.Support;
 
 /// <summary>How a <see cref="FunctionTestHost"/> serves HTTP triggers: as the app does.</summary>
 public enum TestHttpModel

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Azure.Functions.Worker.Http;
 
-namespace YieldDeps.Testing;
+namespace YieldDeps.Tests.Support;
 
 /// <summary>The HTTP response as the worker would send it: read right after the pipeline, before the scope is disposed.</summary>
 public sealed class HttpResponseSnapshot

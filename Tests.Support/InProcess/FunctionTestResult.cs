@@ -2,7 +2,7 @@ using System.Runtime.ExceptionServices;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 
-namespace YieldDeps.Testing;
+namespace YieldDeps.Tests.Support;
 
 /// <summary>What one invocation left behind, read the way the gRPC layer reads it before answering the host.</summary>
 public sealed class FunctionTestResult

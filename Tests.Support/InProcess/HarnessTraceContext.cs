@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 
-namespace YieldDeps.Testing;
+namespace YieldDeps.Tests.Support;
 
 /// <summary>A W3C trace context such as the host sends with every invocation request.</summary>
 internal sealed class HarnessTraceContext(string traceParent, string traceState) : TraceContext

@@ -2,7 +2,7 @@ using System.Collections.ObjectModel;
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 
-namespace YieldDeps.Testing;
+namespace YieldDeps.Tests.Support;
 
 /// <summary>
 /// The per-invocation bindings state that the gRPC layer keeps for the worker (its internal

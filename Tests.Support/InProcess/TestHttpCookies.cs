@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker.Http;
 
-namespace YieldDeps.Testing;
+namespace YieldDeps.Tests.Support;
 
 /// <summary>Response cookies, kept in a list so tests can read what the function or middleware appended.</summary>
 internal sealed class TestHttpCookies : HttpCookies

@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 
-namespace YieldDeps.Testing;
+namespace YieldDeps.Tests.Support;
 
 /// <summary>The invocation request's identity, as the gRPC layer exposes it: a new invocation id each time, the loaded function's id.</summary>
 internal sealed class HarnessFunctionInvocation(string functionId) : FunctionInvocation

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace YieldDeps.Testing;
+namespace YieldDeps.Tests.Support;
 
 /// <summary>The request as the worker's web server would hand it to the ASP.NET Core integration.</summary>
 internal static class TestHttpContext

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using YieldDeps.Testing;
 
-namespace YieldDeps.Testing;
+namespace YieldDeps.Tests.Support;
 
 /// <summary>
 /// Runs functions in-process through the worker's real application, middleware pipeline, input conversion,
@@ -50,7 +51,6 @@ public sealed class FunctionTestHost : IAsyncDisposable
     /// local.settings.json from the test's output folder, then the environment variables, then these.
     /// </param>
     /// <returns>A host ready to invoke functions; dispose it to stop its hosted services and release its services.</returns>
-    /// <exception cref="NotSupportedException">The worker in use is outside the versions this kit supports.</exception>
     public static FunctionTestHost Create(
         Action<IFunctionsWorkerApplicationBuilder>? configureWorker = null,
         Action<IServiceCollection>? configureServices = null,
@@ -58,7 +58,6 @@ public sealed class FunctionTestHost : IAsyncDisposable
         TestHttpModel httpModel = TestHttpModel.BuiltIn,
         Action<IConfigurationBuilder>? configuration = null)
     {
-        WorkerCompatibility.EnsureSupported();
         var services = new ServiceCollection();
         services.AddLogging();
 

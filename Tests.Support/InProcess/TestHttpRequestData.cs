@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 
-namespace YieldDeps.Testing;
+namespace YieldDeps.Tests.Support;
 
 /// <summary>An HTTP request of the built-in model, standing in for the one the gRPC layer builds from the host's message.</summary>
 internal sealed class TestHttpRequestData : HttpRequestData

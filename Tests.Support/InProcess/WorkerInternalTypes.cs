@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 
-namespace YieldDeps.Testing;
+namespace YieldDeps.Tests.Support;
 
 /// <summary>
 /// The worker types that the gRPC layer uses to run an invocation but that Worker.Core keeps internal.

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace YieldDeps.Testing;
+namespace YieldDeps.Tests.Support;
 
 /// <summary>
 /// Runs the worker's real ASP.NET Core integration in-process: installs it as <c>ConfigureFunctionsWebApplication</c>

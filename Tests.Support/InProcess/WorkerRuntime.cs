@@ -2,7 +2,7 @@ using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace YieldDeps.Testing;
+namespace YieldDeps.Tests.Support;
 
 /// <summary>
 /// The worker's own application object and invocation services, resolved from a built provider and called the

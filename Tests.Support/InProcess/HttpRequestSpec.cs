@@ -1,4 +1,4 @@
-namespace YieldDeps.Testing;
+namespace YieldDeps.Tests.Support;
 
 /// <summary>
 /// What the host sends for an HTTP trigger. The request object itself needs the invocation's context, so the
