@@ -23,7 +23,7 @@ internal sealed class ForwardedResponseRelay(
     HttpContext context,
     FunctionDescriptor function,
     string invocationId,
-    Task<InvocationOutcome> invocation,
+    Task<InvocationReply> invocation,
     Task<HttpResponseMessage> forwarded,
     CancellationTokenSource clientGone,
     CancellationTokenSource forwardStop,
@@ -34,7 +34,7 @@ internal sealed class ForwardedResponseRelay(
 
     private const int ChunkSize = 16 * 1024;
 
-    private InvocationOutcome? outcome;
+    private InvocationReply? outcome;
 
     /// <summary>Completes once the client has its answer and the invocation and the forwarded request are both done.</summary>
     public async Task RunAsync()
@@ -240,7 +240,7 @@ internal sealed class ForwardedResponseRelay(
         }
     }
 
-    private void EndWithFailure(InvocationOutcome failure)
+    private void EndWithFailure(InvocationReply failure)
     {
         reporter.TryWriteFailure(context, function, invocationId, failure);
         AbortIfStarted();

@@ -15,34 +15,34 @@ internal sealed class InvocationRunner(WorkerConnection connection, HostSettings
 {
     public TimeSpan? FunctionTimeout => settings.FunctionTimeout;
 
-    public async Task<InvocationOutcome> RunAsync(InvocationRequest request, FunctionDescriptor function, CancellationToken aborted)
+    public async Task<InvocationReply> RunAsync(InvocationRequest request, FunctionDescriptor function, CancellationToken aborted)
     {
         var outcome = await RunOnWorkerAsync(request, function.Name, aborted);
         queueOutputs.Collect(function, request.InvocationId, outcome);
         return outcome;
     }
 
-    private async Task<InvocationOutcome> RunOnWorkerAsync(InvocationRequest request, string functionName, CancellationToken aborted)
+    private async Task<InvocationReply> RunOnWorkerAsync(InvocationRequest request, string functionName, CancellationToken aborted)
     {
         var pending = connection.InvokeAsync(request);
         using var timeout = settings.FunctionTimeout is { } limit ? new CancellationTokenSource(limit) : new CancellationTokenSource();
         using var either = CancellationTokenSource.CreateLinkedTokenSource(aborted, timeout.Token);
         try
         {
-            return InvocationOutcome.From(await pending.WaitAsync(either.Token));
+            return InvocationReply.From(await pending.WaitAsync(either.Token));
         }
         catch (WorkerUnavailableException exception)
         {
-            return new InvocationOutcome(InvocationOutcomeKind.WorkerUnavailable, null, exception.Message);
+            return new InvocationReply(InvocationReplyKind.WorkerUnavailable, null, exception.Message);
         }
         catch (OperationCanceledException) when (either.IsCancellationRequested)
         {
             connection.Cancel(request.InvocationId);
             ReportLateCompletion(pending, functionName, request.InvocationId);
             return aborted.IsCancellationRequested
-                ? new InvocationOutcome(InvocationOutcomeKind.Aborted, null, "The caller went away.")
-                : new InvocationOutcome(
-                    InvocationOutcomeKind.TimedOut,
+                ? new InvocationReply(InvocationReplyKind.Aborted, null, "The caller went away.")
+                : new InvocationReply(
+                    InvocationReplyKind.TimedOut,
                     null,
                     $"Timeout value of {settings.FunctionTimeout} was exceeded by function: {functionName}");
         }

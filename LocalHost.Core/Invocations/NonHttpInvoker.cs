@@ -66,7 +66,7 @@ internal sealed class NonHttpInvoker(
         var messageId = Guid.NewGuid().ToString();
         var insertedAt = DateTimeOffset.UtcNow;
         string? lastError = null;
-        var attempts = new List<InvocationOutcome>();
+        var attempts = new List<InvocationReply>();
 
         for (var dequeueCount = 1; dequeueCount <= settings.MaxDequeueCount; dequeueCount++)
         {
@@ -89,7 +89,7 @@ internal sealed class NonHttpInvoker(
             var outcome = await runner.RunAsync(request, function, stopping.Token);
             Record(function, message, request.InvocationId, dequeueCount, settings.MaxDequeueCount, outcome);
             attempts.Add(outcome);
-            if (outcome.Succeeded || outcome.Kind is InvocationOutcomeKind.WorkerUnavailable or InvocationOutcomeKind.Aborted)
+            if (outcome.Succeeded || outcome.Kind is InvocationReplyKind.WorkerUnavailable or InvocationReplyKind.Aborted)
             {
                 return new NonHttpRun(attempts, null);
             }
@@ -116,7 +116,7 @@ internal sealed class NonHttpInvoker(
         return request;
     }
 
-    private void Record(FunctionDescriptor function, string? input, string invocationId, int attempt, int maxAttempts, InvocationOutcome outcome)
+    private void Record(FunctionDescriptor function, string? input, string invocationId, int attempt, int maxAttempts, InvocationReply outcome)
     {
         journal.Add(new InvocationRecord(invocationId, function.Name, input, attempt, outcome.Kind.ToString(), outcome.Error, DateTimeOffset.UtcNow));
         var attemptText = maxAttempts > 1 ? $", attempt {attempt} of {maxAttempts}" : string.Empty;

@@ -27,7 +27,7 @@ internal sealed class QueueOutputs(IReadOnlyList<FunctionDescriptor> functions, 
     public void DeliverWith(Func<FunctionDescriptor, string, Task<NonHttpRun>> run) => deliver = run;
 
     /// <summary>Writes the queue outputs of a finished invocation of <paramref name="function"/>, if it succeeded.</summary>
-    public void Collect(FunctionDescriptor function, string invocationId, InvocationOutcome outcome)
+    public void Collect(FunctionDescriptor function, string invocationId, InvocationReply outcome)
     {
         if (!outcome.Succeeded || outcome.Response is not { } response)
         {

@@ -27,7 +27,7 @@ internal static class HostRunner
             console.Info($"started with {string.Join(" and ", unignored)} ignored; handling them anyway, to stop gracefully");
         }
 
-        await using var host = new LocalFunctionsHost(options!, console);
+        await using var host = new CommandLineHost(options!, console);
         try
         {
             return await host.RunAsync(shutdown.Token);

@@ -24,7 +24,7 @@ internal static class InvocationResults
         return new FunctionInvocationResult(
             functionName,
             last?.Succeeded == true,
-            last?.Kind.ToString() ?? InvocationOutcomeKind.Aborted.ToString(),
+            last?.Kind.ToString() ?? InvocationReplyKind.Aborted.ToString(),
             last?.Error,
             run.Attempts.Count,
             run.Poisoned?.Queue,

@@ -1,7 +1,7 @@
 namespace YieldDeps.LocalHost.Invocations;
 
 /// <summary>How an invocation ended; Aborted means the caller (client or stopping host) gave up.</summary>
-internal enum InvocationOutcomeKind
+internal enum InvocationReplyKind
 {
     Succeeded,
     Failed,

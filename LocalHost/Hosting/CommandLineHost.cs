@@ -10,7 +10,7 @@ namespace YieldDeps.LocalHost.Hosting;
 /// One run of LocalHost: build or locate the app, start the gRPC server and the worker, complete the
 /// handshake, serve HTTP and the admin API, and stop in order (WorkerTerminate, grace period, kill).
 /// </summary>
-internal sealed class LocalFunctionsHost(HostCommandLine options, HostConsole console) : IAsyncDisposable
+internal sealed class CommandLineHost(HostCommandLine options, HostConsole console) : IAsyncDisposable
 {
     private static readonly TimeSpan TerminateGracePeriod = TimeSpan.FromSeconds(5);
 
