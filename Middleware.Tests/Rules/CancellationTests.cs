@@ -68,6 +68,35 @@ public sealed class CancellationTests
     }
 
     [Fact]
+    public async Task TheTeardownToken_FiresAtTheDeadline_WhenTheStepReadsItWhileTheDeadlineIsArmed()
+    {
+        // A teardown resumed after its first await reads its token on another thread while the engine arms the
+        // deadline: whichever creates the token first, both must hold the same one. Started side by side many times,
+        // the two would otherwise now and then create one each, and the step would wait on a token that never fires.
+        for (var round = 0; round < 2000; round++)
+        {
+            var clock = new FakeTimeProvider();
+            using var deadline = new YieldDeps.Engine.TeardownDeadline(TimeSpan.FromSeconds(1), clock);
+            using var bothReady = new Barrier(2);
+            var stepsToken = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var step = Task.Run(async () =>
+            {
+                bothReady.SignalAndWait();
+                var token = deadline.Token;
+                stepsToken.SetResult(token);
+                await Task.Delay(Timeout.Infinite, token);
+            });
+
+            bothReady.SignalAndWait();
+            var waiting = deadline.WaitAsync(new ValueTask(step), "Race").AsTask();
+            var token = await stepsToken.Task;
+            await clock.AdvanceUntilDoneAsync(waiting.ContinueWith(static t => t.Exception, TaskScheduler.Default), TimeSpan.FromSeconds(1));
+
+            Assert.True(token.IsCancellationRequested, $"round {round}: the step's token did not fire at the deadline");
+        }
+    }
+
+    [Fact]
     public void TeardownTimeout_MustBePositiveOrInfinite()
     {
         var registry = new DependencyRegistry();

@@ -24,8 +24,7 @@ internal sealed class TeardownDeadline(TimeSpan budget, TimeProvider time) : IDi
                 return CancellationToken.None;
             }
 
-            _source ??= new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-            return _source.Token;
+            return Source().Token;
         }
     }
 
@@ -40,8 +39,8 @@ internal sealed class TeardownDeadline(TimeSpan budget, TimeProvider time) : IDi
 
         // The step is waiting: arm the token now, creating it if the step has not asked for it yet, so that a step
         // reading it after its first await still sees the deadline.
-        _source ??= new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-        _source.CancelAfter(budget);
+        var source = Source();
+        source.CancelAfter(budget);
         try
         {
             await step.AsTask().WaitAsync(budget, time).ConfigureAwait(false);
@@ -50,7 +49,7 @@ internal sealed class TeardownDeadline(TimeSpan budget, TimeProvider time) : IDi
         {
             // The step is abandoned: make sure its token fires even if the wait's timer won the race, and never hand
             // that token to the next step.
-            _source.Cancel();
+            source.Cancel();
             _source = null;
             Overruns++;
             throw new TimeoutException($"Teardown of dependency '{dependencyName}' did not finish within {budget}.", e);
@@ -60,6 +59,28 @@ internal sealed class TeardownDeadline(TimeSpan budget, TimeProvider time) : IDi
     }
 
     public void Dispose() => _source?.Dispose();
+
+    // The step may read its token on another thread while this one arms the deadline (a teardown that resumes after
+    // its first await runs concurrently with WaitAsync): both must get the same source, or the step would hold a token
+    // that never fires.
+    private CancellationTokenSource Source()
+    {
+        var source = Volatile.Read(ref _source);
+        if (source is not null)
+        {
+            return source;
+        }
+
+        var created = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        source = Interlocked.CompareExchange(ref _source, created, null);
+        if (source is null)
+        {
+            return created;
+        }
+
+        created.Dispose();
+        return source;
+    }
 
     // The next step gets a fresh budget: disarm a source that did not fire; drop one that did (its step may still
     // hold its token).
