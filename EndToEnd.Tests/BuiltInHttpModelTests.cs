@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Net;
-using YieldDeps.EndToEnd.Tests.Fixtures;
+using YieldDeps.EndToEnd.Tests.Contract;
 using YieldDeps.EndToEnd.Tests.Infrastructure;
 
 namespace YieldDeps.EndToEnd.Tests;
 
-/// <summary>The built-in HttpRequestData model; the probe's host.json sets routePrefix "probe", maxDequeueCount 3 and a 15 s functionTimeout.</summary>
-[Collection(BuiltInProbeCollection.Name)]
-public sealed class BuiltInHttpModelTests(BuiltInProbeFixture fixture) : HttpModelTests(fixture, "probe", maxDequeueCount: 3)
+/// <summary>
+/// The built-in HttpRequestData model (Apps/BuiltInHttpProbe); the probe's host.json sets routePrefix "probe",
+/// maxDequeueCount 3 and a 15 s functionTimeout. Run on LocalHost by <c>BuiltInHttpModelOnLocalHostTests</c> and
+/// through the factory by <c>BuiltInHttpModelThroughFactoryTests</c>.
+/// </summary>
+public abstract class BuiltInHttpModelTests(IRunningApp fixture) : HttpModelTests(fixture, "probe", maxDequeueCount: 3)
 {
     [Fact]
     public async Task The_route_prefix_comes_from_host_json()
@@ -38,7 +41,7 @@ public sealed class BuiltInHttpModelTests(BuiltInProbeFixture fixture) : HttpMod
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
         await Fixture.WaitForEventAsync($"cancelled:{tag}");
-        await Fixture.Host.WaitForOutputAsync("Timeout value of 00:00:15 was exceeded by function: Slow");
+        await Fixture.WaitForOutputAsync("Timeout value of 00:00:15 was exceeded by function: Slow");
     }
 
     [Fact]
