@@ -53,6 +53,10 @@ public class FactoryApp<TEntryPoint> : IRunningApp, IAsyncLifetime
         }
     }
 
+    public async Task SendQueueMessageAsync(string functionName, string message) =>
+        // The attempts' outcomes are the test's to check, through the journal both hosts keep.
+        await Factory.InvokeAsync(functionName, message);
+
     public IReadOnlyList<string> Events() => events.Events();
 
     public Task WaitForEventAsync(string line) => events.WaitForEventAsync(line);

@@ -22,6 +22,14 @@ public interface IRunningApp
     /// <summary>Waits until <see cref="Output"/> contains <paramref name="text"/>.</summary>
     Task WaitForOutputAsync(string text);
 
+    /// <summary>
+    /// Hands <paramref name="message"/> to the queue-triggered function <paramref name="functionName"/> as its queue
+    /// would: LocalHost's admin API (<c>POST admin/functions/{name}</c>) or the factory's <c>InvokeAsync</c>. Either
+    /// way the host retries a failing message up to maxDequeueCount, then poisons it, and records every attempt in the
+    /// admin API's journal; the runs may still go on when this returns.
+    /// </summary>
+    Task SendQueueMessageAsync(string functionName, string message);
+
     /// <summary>The probe events the app recorded so far, in order.</summary>
     IReadOnlyList<string> Events();
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using YieldDeps.EndToEnd.Tests.Contract;
 using YieldDeps.EndToEnd.Tests.Infrastructure;
 using YieldDeps.Testing;
@@ -29,6 +31,12 @@ public abstract class ProbeAppFixture(string appName) : IAsyncLifetime, IRunning
     public string Output => Host.Output;
 
     public Task WaitForOutputAsync(string text) => Host.WaitForOutputAsync(text);
+
+    public async Task SendQueueMessageAsync(string functionName, string message)
+    {
+        using var accepted = await Client.PostAsJsonAsync($"admin/functions/{functionName}", new { input = message });
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+    }
 
     public IReadOnlyList<string> Events() => events.Events();
 
