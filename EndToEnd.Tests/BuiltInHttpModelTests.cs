@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using YieldDeps.EndToEnd.Tests.Contract;
 using YieldDeps.EndToEnd.Tests.Infrastructure;
 
@@ -29,6 +31,23 @@ public abstract class BuiltInHttpModelTests(IRunningApp fixture) : HttpModelTest
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("queued", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_message_written_to_a_queue_output_is_delivered_to_the_function_reading_that_queue()
+    {
+        var message = $"ok-{Guid.NewGuid():N}";
+
+        using var response = await Client.PostAsync($"probe/orders/{message}", content: null);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var records = await Eventually.WaitForAsync(
+            () => Client.GetFromJsonAsync<JsonElement[]>("admin/invocations?function=ShipOrder"),
+            all => all!.Any(record => record.GetProperty("input").GetString() == message),
+            $"ShipOrder to run with {message}");
+        var record = Assert.Single(records!, record => record.GetProperty("input").GetString() == message);
+        Assert.Equal("Succeeded", record.GetProperty("status").GetString());
+        Assert.Single(Fixture.Events(), line => line.StartsWith($"ship:{message}:1:", StringComparison.Ordinal));
     }
 
     [Fact]
