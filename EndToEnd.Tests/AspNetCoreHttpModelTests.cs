@@ -1,17 +1,20 @@
 using System.Net;
-using YieldDeps.EndToEnd.Tests.Fixtures;
+using YieldDeps.EndToEnd.Tests.Contract;
 using YieldDeps.EndToEnd.Tests.Infrastructure;
 
 namespace YieldDeps.EndToEnd.Tests;
 
-/// <summary>The ASP.NET Core integration; the probe's host.json keeps the default "api" prefix and sets maxDequeueCount 2.</summary>
-[Collection(AspNetCoreProbeCollection.Name)]
-public sealed class AspNetCoreHttpModelTests(AspNetCoreProbeFixture fixture) : HttpModelTests(fixture, "api", maxDequeueCount: 2)
+/// <summary>
+/// The ASP.NET Core integration (Apps/AspNetCoreProbe); the probe's host.json keeps the default "api" prefix and sets
+/// maxDequeueCount 2. Run on LocalHost by <c>AspNetCoreHttpModelOnLocalHostTests</c> and through the factory by
+/// <c>AspNetCoreHttpModelThroughFactoryTests</c>.
+/// </summary>
+public abstract class AspNetCoreHttpModelTests(IRunningApp fixture) : HttpModelTests(fixture, "api", maxDequeueCount: 2)
 {
     [Fact]
     public async Task Requests_are_forwarded_to_the_workers_own_http_server()
     {
-        await Fixture.Host.WaitForOutputAsync("the worker uses the ASP.NET Core integration; HTTP requests are forwarded to http://");
+        await Fixture.WaitForOutputAsync("the worker uses the ASP.NET Core integration; HTTP requests are forwarded to http://");
 
         using var response = await Client.GetAsync("api/echo/5");
 
@@ -40,6 +43,6 @@ public sealed class AspNetCoreHttpModelTests(AspNetCoreProbeFixture fixture) : H
         // SampleAppTests).
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
-        await Fixture.Host.WaitForOutputAsync("Body: the worker's HTTP response could not be read");
+        await Fixture.WaitForOutputAsync("Body: the worker's HTTP response could not be read");
     }
 }

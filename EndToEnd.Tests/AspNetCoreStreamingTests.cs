@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using YieldDeps.EndToEnd.Tests.Fixtures;
+using YieldDeps.EndToEnd.Tests.Contract;
 using YieldDeps.EndToEnd.Tests.Infrastructure;
 
 namespace YieldDeps.EndToEnd.Tests;
@@ -9,10 +9,10 @@ namespace YieldDeps.EndToEnd.Tests;
 /// <summary>
 /// Streamed responses in the ASP.NET Core integration, checked on the wire. The probe's stream writes and
 /// flushes its first line, then waits on a gate the test opens over HTTP (<c>POST api/stream-gate/{tag}</c>),
-/// so what happens in which order is shown by the gate, never by timing.
+/// so what happens in which order is shown by the gate, never by timing. Run on LocalHost by
+/// <c>AspNetCoreStreamingOnLocalHostTests</c> and through the factory by <c>AspNetCoreStreamingThroughFactoryTests</c>.
 /// </summary>
-[Collection(AspNetCoreProbeCollection.Name)]
-public sealed class AspNetCoreStreamingTests(AspNetCoreProbeFixture fixture)
+public abstract class AspNetCoreStreamingTests(IRunningApp fixture)
 {
     private const int LineCount = 5;
 
@@ -39,7 +39,7 @@ public sealed class AspNetCoreStreamingTests(AspNetCoreProbeFixture fixture)
 
         Assert.Null(await reader.ReadLineAsync(hangGuard.Token));
         await fixture.WaitForEventAsync($"stream-finished:{tag}");
-        await fixture.Host.WaitForOutputAsync("Stream succeeded (invocation");
+        await fixture.WaitForOutputAsync("Stream succeeded (invocation");
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class AspNetCoreStreamingTests(AspNetCoreProbeFixture fixture)
     {
         var tag = Guid.NewGuid().ToString("N");
         // A client of its own that closes the connection on hang-up rather than first draining what is left.
-        using (var client = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { BaseAddress = fixture.Host.BaseAddress, Timeout = Eventually.DefaultTimeout })
+        using (var client = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { BaseAddress = fixture.BaseAddress, Timeout = Eventually.DefaultTimeout })
         using (var response = await client.GetAsync($"api/stream/{tag}", HttpCompletionOption.ResponseHeadersRead))
         using (var reader = new StreamReader(await response.Content.ReadAsStreamAsync()))
         {
@@ -58,9 +58,9 @@ public sealed class AspNetCoreStreamingTests(AspNetCoreProbeFixture fixture)
         await fixture.WaitForEventAsync($"stream-aborted:{tag}");
         Assert.DoesNotContain($"stream-finished:{tag}", fixture.Events());
         // As the Functions host does, LocalHost counts an execution whose response the client gave up as failed.
-        await fixture.Host.WaitForOutputAsync("Stream failed (invocation");
-        await fixture.Host.WaitForOutputAsync("ResponseBodyCanceled, the client went away while the response was sent");
-        Assert.DoesNotContain("Stream cancelled: the client disconnected", fixture.Host.Output, StringComparison.Ordinal);
+        await fixture.WaitForOutputAsync("Stream failed (invocation");
+        await fixture.WaitForOutputAsync("ResponseBodyCanceled, the client went away while the response was sent");
+        Assert.DoesNotContain("Stream cancelled: the client disconnected", fixture.Output, StringComparison.Ordinal);
 
         // The worker has answered the cancelled invocation, and LocalHost serves the next request as usual.
         await Eventually.WaitForAsync(
@@ -89,7 +89,7 @@ public sealed class AspNetCoreStreamingTests(AspNetCoreProbeFixture fixture)
             failure is HttpRequestException or IOException,
             $"Expected the response to break off, got {(failure is null ? "a clean end" : failure.GetType().Name)}.");
         await fixture.WaitForEventAsync($"stream-failing:{tag}");
-        await fixture.Host.WaitForOutputAsync("StreamFail failed (invocation");
+        await fixture.WaitForOutputAsync("StreamFail failed (invocation");
     }
 
     [Fact]

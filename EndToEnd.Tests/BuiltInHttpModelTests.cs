@@ -1,13 +1,18 @@
 using System.Globalization;
 using System.Net;
-using YieldDeps.EndToEnd.Tests.Fixtures;
+using System.Net.Http.Json;
+using System.Text.Json;
+using YieldDeps.EndToEnd.Tests.Contract;
 using YieldDeps.EndToEnd.Tests.Infrastructure;
 
 namespace YieldDeps.EndToEnd.Tests;
 
-/// <summary>The built-in HttpRequestData model; the probe's host.json sets routePrefix "probe", maxDequeueCount 3 and a 15 s functionTimeout.</summary>
-[Collection(BuiltInProbeCollection.Name)]
-public sealed class BuiltInHttpModelTests(BuiltInProbeFixture fixture) : HttpModelTests(fixture, "probe", maxDequeueCount: 3)
+/// <summary>
+/// The built-in HttpRequestData model (Apps/BuiltInHttpProbe); the probe's host.json sets routePrefix "probe",
+/// maxDequeueCount 3 and a 15 s functionTimeout. Run on LocalHost by <c>BuiltInHttpModelOnLocalHostTests</c> and
+/// through the factory by <c>BuiltInHttpModelThroughFactoryTests</c>.
+/// </summary>
+public abstract class BuiltInHttpModelTests(IRunningApp fixture) : HttpModelTests(fixture, "probe", maxDequeueCount: 3)
 {
     [Fact]
     public async Task The_route_prefix_comes_from_host_json()
@@ -29,6 +34,23 @@ public sealed class BuiltInHttpModelTests(BuiltInProbeFixture fixture) : HttpMod
     }
 
     [Fact]
+    public async Task A_message_written_to_a_queue_output_is_delivered_to_the_function_reading_that_queue()
+    {
+        var message = $"ok-{Guid.NewGuid():N}";
+
+        using var response = await Client.PostAsync($"probe/orders/{message}", content: null);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var records = await Eventually.WaitForAsync(
+            () => Client.GetFromJsonAsync<JsonElement[]>("admin/invocations?function=ShipOrder"),
+            all => all!.Any(record => record.GetProperty("input").GetString() == message),
+            $"ShipOrder to run with {message}");
+        var record = Assert.Single(records!, record => record.GetProperty("input").GetString() == message);
+        Assert.Equal("Succeeded", record.GetProperty("status").GetString());
+        Assert.Single(Fixture.Events(), line => line.StartsWith($"ship:{message}:1:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_function_exceeding_functionTimeout_is_cancelled_and_answers_500()
     {
         var tag = Guid.NewGuid().ToString("N");
@@ -38,7 +60,7 @@ public sealed class BuiltInHttpModelTests(BuiltInProbeFixture fixture) : HttpMod
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
         await Fixture.WaitForEventAsync($"cancelled:{tag}");
-        await Fixture.Host.WaitForOutputAsync("Timeout value of 00:00:15 was exceeded by function: Slow");
+        await Fixture.WaitForOutputAsync("Timeout value of 00:00:15 was exceeded by function: Slow");
     }
 
     [Fact]

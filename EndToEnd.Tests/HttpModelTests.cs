@@ -2,35 +2,27 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using YieldDeps.EndToEnd.Tests.Fixtures;
+using YieldDeps.EndToEnd.Tests.Contract;
 using YieldDeps.EndToEnd.Tests.Infrastructure;
 
 namespace YieldDeps.EndToEnd.Tests;
 
 /// <summary>
 /// The same behaviour checked for both HTTP models: the built-in HttpRequestData model (request and
-/// response travel over gRPC) and the ASP.NET Core integration (request forwarded to the worker).
+/// response travel over gRPC) and the ASP.NET Core integration (request forwarded to the worker). Each model's class
+/// runs twice: on LocalHost (a worker process, EndToEnd.Tests) and through FunctionsApplicationFactory (the app's
+/// Program in the test process, EndToEnd.Factory/).
 /// </summary>
-public abstract class HttpModelTests(ProbeAppFixture fixture, string routePrefix, int maxDequeueCount)
+public abstract class HttpModelTests(IRunningApp fixture, string routePrefix, int maxDequeueCount)
 {
     /// <summary>LocalHost's own limit on request bodies, in both models: 100 MB.</summary>
     protected const long LocalHostBodyLimit = 100L * 1024 * 1024;
 
-    protected ProbeAppFixture Fixture { get; } = fixture;
+    protected IRunningApp Fixture { get; } = fixture;
 
     protected HttpClient Client => Fixture.Client;
 
     protected string Route(string path) => $"{routePrefix}/{path}";
-
-    [Fact]
-    public async Task Ready_line_is_followed_by_each_http_function_with_methods_and_url()
-    {
-        var baseUrl = $"http://127.0.0.1:{Fixture.Host.Port}";
-        Assert.Contains($"LocalHost: listening on {baseUrl} (", Fixture.Host.Output);
-        await Fixture.Host.WaitForOutputAsync($"Echo: [GET,POST] {baseUrl}/{Route("echo/{id:int}/{name?}")}");
-        await Fixture.Host.WaitForOutputAsync($"Status: [GET] {baseUrl}/{Route("status/{code:int}")}");
-        await Fixture.Host.WaitForOutputAsync($"ShipOrder: queueTrigger (POST {baseUrl}/admin/functions/ShipOrder)");
-    }
 
     [Fact]
     public async Task Route_values_query_header_and_body_reach_the_function()
@@ -51,7 +43,7 @@ public abstract class HttpModelTests(ProbeAppFixture fixture, string routePrefix
         Assert.Equal("hello world", echo.GetProperty("query").GetString());
         Assert.Equal("probe-header", echo.GetProperty("header").GetString());
         Assert.Equal("payload ✓", echo.GetProperty("body").GetString());
-        Assert.Equal($"http://127.0.0.1:{Fixture.Host.Port}/{Route("echo/42/bob?q=hello%20world")}", echo.GetProperty("url").GetString());
+        Assert.Equal($"http://127.0.0.1:{Fixture.Port}/{Route("echo/42/bob?q=hello%20world")}", echo.GetProperty("url").GetString());
     }
 
     [Fact]
@@ -109,7 +101,7 @@ public abstract class HttpModelTests(ProbeAppFixture fixture, string routePrefix
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
-        await Fixture.Host.WaitForOutputAsync("probe failure requested");
+        await Fixture.WaitForOutputAsync("probe failure requested");
     }
 
     [Theory]
@@ -172,9 +164,8 @@ public abstract class HttpModelTests(ProbeAppFixture fixture, string routePrefix
     {
         var message = $"ok-{Guid.NewGuid():N}";
 
-        using var accepted = await Client.PostAsJsonAsync("admin/functions/ShipOrder", new { input = message });
+        await Fixture.SendQueueMessageAsync("ShipOrder", message);
 
-        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         var records = await WaitForInvocationsAsync(message, count: 1);
         var record = Assert.Single(records);
         Assert.Equal("Succeeded", record.GetProperty("status").GetString());
@@ -187,8 +178,7 @@ public abstract class HttpModelTests(ProbeAppFixture fixture, string routePrefix
     {
         var message = $"fail-{Guid.NewGuid():N}";
 
-        using var accepted = await Client.PostAsJsonAsync("admin/functions/ShipOrder", new { input = message });
-        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        await Fixture.SendQueueMessageAsync("ShipOrder", message);
 
         var poisoned = await Eventually.WaitForAsync(
             () => Client.GetFromJsonAsync<JsonElement[]>("admin/poison/orders-to-ship-poison"),
@@ -211,7 +201,7 @@ public abstract class HttpModelTests(ProbeAppFixture fixture, string routePrefix
             Assert.Contains(attempts, record => record.GetProperty("error").GetString()!.Contains($"dequeue {dequeueCount}", StringComparison.Ordinal));
         }
 
-        await Fixture.Host.WaitForOutputAsync($"moved to poison queue orders-to-ship-poison after {maxDequeueCount} attempts");
+        await Fixture.WaitForOutputAsync($"moved to poison queue orders-to-ship-poison after {maxDequeueCount} attempts");
     }
 
     [Fact]

@@ -13,6 +13,9 @@ namespace YieldDeps.EndToEnd.Tests;
 /// <summary>
 /// Starting and stopping LocalHost. These start their own LocalHost processes on the probe's build
 /// output, so they share the BuiltInHttpProbe collection: the fixture has built the app by then.
+/// LocalHost only, not run through FunctionsApplicationFactory: each is about the command line or a worker process
+/// (building the app, exit codes, Ctrl+C, a killed host or worker, the worker's environment variables), which the
+/// factory, running the app's Program in the test process, does not have.
 /// </summary>
 [Collection(BuiltInProbeCollection.Name)]
 public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using YieldDeps.EndToEnd.Tests.Contract;
 using YieldDeps.EndToEnd.Tests.Infrastructure;
 using YieldDeps.Testing;
 
@@ -8,47 +11,41 @@ namespace YieldDeps.EndToEnd.Tests.Fixtures;
 /// happens inside the worker (started/cancelled invocations, queue attempts) as lines in
 /// <see cref="EventsFile"/>, named to it by the PROBE_EVENTS_FILE environment variable.
 /// </summary>
-public abstract class ProbeAppFixture(string appName) : IAsyncLifetime
+public abstract class ProbeAppFixture(string appName) : IAsyncLifetime, IRunningApp
 {
+    private readonly ProbeEventsFile events = new();
     private LocalFunctionsHost? host;
 
     public string AppName { get; } = appName;
 
-    public string EventsFile { get; } = Path.Combine(Path.GetTempPath(), $"localhost-probe-{Guid.NewGuid():N}.events");
+    public string EventsFile => events.Path;
 
     public LocalFunctionsHost Host => host ?? throw new InvalidOperationException("The fixture has not started.");
 
     public HttpClient Client => Host.Client;
 
-    public IReadOnlyList<string> Events()
-    {
-        if (!File.Exists(EventsFile))
-        {
-            return [];
-        }
+    public Uri BaseAddress => Host.BaseAddress;
 
-        using var stream = new FileStream(EventsFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public int Port => Host.Port;
+
+    public string Output => Host.Output;
+
+    public Task WaitForOutputAsync(string text) => Host.WaitForOutputAsync(text);
+
+    public async Task SendQueueMessageAsync(string functionName, string message)
+    {
+        using var accepted = await Client.PostAsJsonAsync($"admin/functions/{functionName}", new { input = message });
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
     }
 
-    public async Task WaitForEventAsync(string line)
-    {
-        try
-        {
-            await Eventually.WaitForAsync(() => Events().Contains(line), $"probe event '{line}'");
-        }
-        catch (TimeoutException timeout)
-        {
-            // The events as they were when the wait gave up, not when it began.
-            throw new TimeoutException($"{timeout.Message} (events: {string.Join(", ", Events())})", timeout);
-        }
-    }
+    public IReadOnlyList<string> Events() => events.Events();
+
+    public Task WaitForEventAsync(string line) => events.WaitForEventAsync(line);
 
     public async Task InitializeAsync()
     {
         // The project folder, so LocalHost's own build step is exercised too.
-        var environment = new Dictionary<string, string>(AppEnvironment) { ["PROBE_EVENTS_FILE"] = EventsFile };
+        var environment = new Dictionary<string, string>(AppEnvironment) { [ProbeEventsFile.Setting] = EventsFile };
         host = await LocalFunctionsHost.StartAsync(RepositoryPaths.ProbeApp(AppName), environment);
     }
 
@@ -62,6 +59,6 @@ public abstract class ProbeAppFixture(string appName) : IAsyncLifetime
             await host.DisposeAsync();
         }
 
-        File.Delete(EventsFile);
+        events.Delete();
     }
 }

@@ -6,9 +6,10 @@ namespace YieldDeps.EndToEnd.Tests.Streaming;
 /// <summary>
 /// The request scope (SEMANTICS section 8) with the real ASP.NET Core integration, checked on the wire: rows stream
 /// from a session that stays open until the response is written, and a client that hangs up leaves nothing behind.
+/// Run on LocalHost by <c>RequestScopeOnTheWireOnLocalHostTests</c> and through the factory by
+/// <c>RequestScopeOnTheWireThroughFactoryTests</c>.
 /// </summary>
-[Collection(StreamingAppCollection.Name)]
-public sealed class RequestScopeOnTheWireTests(StreamingAppFixture fixture)
+public abstract class RequestScopeOnTheWireTests(IStreamingApp fixture)
 {
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(30);
 
@@ -73,7 +74,7 @@ public sealed class RequestScopeOnTheWireTests(StreamingAppFixture fixture)
         catch (TimeoutException timeout)
         {
             // What the host saw of the hang-up says on which side of it the cancellation stopped.
-            throw new TimeoutException($"{timeout.Message}{Environment.NewLine}Host output:{Environment.NewLine}{fixture.Host.Output}", timeout);
+            throw new TimeoutException($"{timeout.Message}{Environment.NewLine}Host output:{Environment.NewLine}{fixture.Output}", timeout);
         }
 
         Assert.Contains("stream-aborted:abandoned", fixture.Events());
@@ -83,9 +84,9 @@ public sealed class RequestScopeOnTheWireTests(StreamingAppFixture fixture)
 
         // Not an error of the function: the worker logs it below error level, and the app goes on serving. The host,
         // as the Functions host does, counts the execution as failed: its forwarder's ResponseBodyCanceled.
-        await fixture.Host.WaitForOutputAsync("the client went away; the dependencies were rolled back");
-        await fixture.Host.WaitForOutputAsync("Export failed (invocation ");
-        await fixture.Host.WaitForOutputAsync("ResponseBodyCanceled, the client went away while the response was sent");
+        await fixture.WaitForOutputAsync("the client went away; the dependencies were rolled back");
+        await fixture.WaitForOutputAsync("Export failed (invocation ");
+        await fixture.WaitForOutputAsync("ResponseBodyCanceled, the client went away while the response was sent");
         using var next = await fixture.Client.PostAsync("api/gate/unused", null);
         Assert.Equal(HttpStatusCode.NoContent, next.StatusCode);
     }

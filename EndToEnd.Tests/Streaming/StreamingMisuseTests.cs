@@ -5,10 +5,10 @@ namespace YieldDeps.EndToEnd.Tests.Streaming;
 /// <summary>
 /// CONTRACT 8.11: a result read lazily from a function-scoped dependency, written after that dependency was torn
 /// down. The worker logs event ResponseAfterTeardown (14) naming the function, the dependency and the fix; the client
-/// gets what a failed invocation gets: an empty 500 before the response started, a cut-off response after.
+/// gets what a failed invocation gets: an empty 500 before the response started, a cut-off response after. Run on
+/// LocalHost by <c>StreamingMisuseOnLocalHostTests</c> and through the factory by <c>StreamingMisuseThroughFactoryTests</c>.
 /// </summary>
-[Collection(StreamingAppCollection.Name)]
-public sealed class StreamingMisuseTests(StreamingAppFixture fixture)
+public abstract class StreamingMisuseTests(IStreamingApp fixture)
 {
     private const string Explanation =
         "writing the response failed after dependencies 'ItemReader.Open' (ItemReader) were torn down. A result read from them while the " +
@@ -23,10 +23,10 @@ public sealed class StreamingMisuseTests(StreamingAppFixture fixture)
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
         Assert.Contains("reader-closed:early", fixture.Events());
-        await fixture.Host.WaitForOutputAsync($"fail YieldDeps: Function 'LazyExport' (invocation ");
-        await fixture.Host.WaitForOutputAsync(Explanation);
-        await fixture.Host.WaitForOutputAsync("ExecuteReader can only be called when the connection is open");
-        await fixture.Host.WaitForOutputAsync("LazyExport failed (invocation ");
+        await fixture.WaitForOutputAsync($"fail YieldDeps: Function 'LazyExport' (invocation ");
+        await fixture.WaitForOutputAsync(Explanation);
+        await fixture.WaitForOutputAsync("ExecuteReader can only be called when the connection is open");
+        await fixture.WaitForOutputAsync("LazyExport failed (invocation ");
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class StreamingMisuseTests(StreamingAppFixture fixture)
         Assert.True(
             failure is HttpRequestException or IOException,
             $"Expected the response to break off, got {(failure is null ? "a clean end" : failure.GetType().Name)}.");
-        await fixture.Host.WaitForOutputAsync("Function 'LazyExportAfterStart' (invocation ");
-        await fixture.Host.WaitForOutputAsync("LazyExportAfterStart failed (invocation ");
+        await fixture.WaitForOutputAsync("Function 'LazyExportAfterStart' (invocation ");
+        await fixture.WaitForOutputAsync("LazyExportAfterStart failed (invocation ");
     }
 }

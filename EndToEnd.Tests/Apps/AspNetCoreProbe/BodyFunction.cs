@@ -10,23 +10,23 @@ namespace AspNetCoreProbe;
 /// Reads the whole request body and answers with its length. A body over the worker's own Kestrel limit
 /// surfaces here as a BadHttpRequestException when the body is read; the probe records its status.
 /// </summary>
-internal sealed class BodyFunction
+internal sealed class BodyFunction(ProbeEvents events)
 {
     [Function("Body")]
-    public static async Task<IActionResult> Run(
+    public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "body/{tag}")] HttpRequest request,
         string tag)
     {
-        ProbeEvents.Record($"body-started:{tag}");
+        events.Record($"body-started:{tag}");
         try
         {
             var length = await BodyLength.ReadAsync(request.Body, request.HttpContext.RequestAborted);
-            ProbeEvents.Record($"body-read:{tag}:{length}");
+            events.Record($"body-read:{tag}:{length}");
             return new ContentResult { Content = length.ToString(System.Globalization.CultureInfo.InvariantCulture), ContentType = "text/plain" };
         }
         catch (BadHttpRequestException exception)
         {
-            ProbeEvents.Record($"body-too-large:{tag}:{exception.StatusCode}");
+            events.Record($"body-too-large:{tag}:{exception.StatusCode}");
             return new StatusCodeResult(exception.StatusCode);
         }
     }

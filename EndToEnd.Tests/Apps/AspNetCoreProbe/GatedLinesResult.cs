@@ -10,7 +10,7 @@ namespace AspNetCoreProbe;
 /// lines one flush at a time, or throws instead when asked to fail. It runs after the function returned,
 /// when the worker executes the result, and records what happened as probe events.
 /// </summary>
-internal sealed class GatedLinesResult(string tag, bool failAfterFirstLine) : IActionResult
+internal sealed class GatedLinesResult(ProbeEvents events, string tag, bool failAfterFirstLine) : IActionResult
 {
     public const int LineCount = 5;
 
@@ -21,14 +21,14 @@ internal sealed class GatedLinesResult(string tag, bool failAfterFirstLine) : IA
         var requestAborted = context.HttpContext.RequestAborted;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/plain; charset=utf-8";
-        ProbeEvents.Record($"stream-started:{tag}");
+        events.Record($"stream-started:{tag}");
         try
         {
             await WriteLineAsync(response, 1, requestAborted);
             await StreamGates.WaitAsync(tag, requestAborted);
             if (failAfterFirstLine)
             {
-                ProbeEvents.Record($"stream-failing:{tag}");
+                events.Record($"stream-failing:{tag}");
                 throw new InvalidOperationException("probe stream failure requested");
             }
 
@@ -39,11 +39,11 @@ internal sealed class GatedLinesResult(string tag, bool failAfterFirstLine) : IA
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException)
         {
-            ProbeEvents.Record($"stream-aborted:{tag}");
+            events.Record($"stream-aborted:{tag}");
             throw;
         }
 
-        ProbeEvents.Record($"stream-finished:{tag}");
+        events.Record($"stream-finished:{tag}");
     }
 
     private static async Task WriteLineAsync(HttpResponse response, int line, CancellationToken cancellationToken)

@@ -7,22 +7,22 @@ using ProbeShared;
 namespace AspNetCoreProbe;
 
 /// <summary>Waits until the invocation is cancelled and records that it saw the cancellation.</summary>
-internal sealed class SlowFunction
+internal sealed class SlowFunction(ProbeEvents events)
 {
     [Function("Slow")]
-    public static async Task<IActionResult> Run(
+    public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "slow/{tag}")] HttpRequest request,
         string tag,
         CancellationToken cancellationToken)
     {
-        ProbeEvents.Record($"started:{tag}");
+        events.Record($"started:{tag}");
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            ProbeEvents.Record($"cancelled:{tag}");
+            events.Record($"cancelled:{tag}");
             throw;
         }
 

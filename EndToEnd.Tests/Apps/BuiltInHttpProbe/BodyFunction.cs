@@ -8,17 +8,17 @@ using ProbeShared;
 namespace BuiltInHttpProbe;
 
 /// <summary>Reads the whole request body (it arrived inside the InvocationRequest) and answers with its length.</summary>
-internal sealed class BodyFunction
+internal sealed class BodyFunction(ProbeEvents events)
 {
     [Function("Body")]
-    public static async Task<HttpResponseData> Run(
+    public async Task<HttpResponseData> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "body/{tag}")] HttpRequestData request,
         string tag,
         CancellationToken cancellationToken)
     {
-        ProbeEvents.Record($"body-started:{tag}");
+        events.Record($"body-started:{tag}");
         var length = await BodyLength.ReadAsync(request.Body, cancellationToken);
-        ProbeEvents.Record($"body-read:{tag}:{length}");
+        events.Record($"body-read:{tag}:{length}");
         var response = request.CreateResponse(HttpStatusCode.OK);
         await response.WriteStringAsync(length.ToString(CultureInfo.InvariantCulture), cancellationToken);
         return response;

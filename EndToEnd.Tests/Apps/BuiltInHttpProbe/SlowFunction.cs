@@ -6,22 +6,22 @@ using ProbeShared;
 namespace BuiltInHttpProbe;
 
 /// <summary>Waits until the host cancels the invocation and records that it saw the cancellation.</summary>
-internal sealed class SlowFunction
+internal sealed class SlowFunction(ProbeEvents events)
 {
     [Function("Slow")]
-    public static async Task<HttpResponseData> Run(
+    public async Task<HttpResponseData> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "slow/{tag}")] HttpRequestData request,
         string tag,
         CancellationToken cancellationToken)
     {
-        ProbeEvents.Record($"started:{tag}");
+        events.Record($"started:{tag}");
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            ProbeEvents.Record($"cancelled:{tag}");
+            events.Record($"cancelled:{tag}");
             throw;
         }
 

@@ -1,22 +1,25 @@
+using Microsoft.Extensions.Configuration;
+
 namespace ProbeShared;
 
 /// <summary>
-/// Appends one line per event to the file named by PROBE_EVENTS_FILE, so tests can see
-/// what happened inside the worker without parsing its logs.
+/// Appends one line per event to the file named by the app setting PROBE_EVENTS_FILE, so tests can see what happened
+/// inside the worker without parsing its logs. Read from the app's configuration, not the process environment, so two
+/// apps in one test process (FunctionsApplicationFactory) each write to their own file.
 /// </summary>
-internal static class ProbeEvents
+public sealed class ProbeEvents(IConfiguration configuration)
 {
-    private static readonly Lock Gate = new();
+    private readonly string? path = configuration["PROBE_EVENTS_FILE"];
+    private readonly Lock gate = new();
 
-    public static void Record(string line)
+    public void Record(string line)
     {
-        var path = Environment.GetEnvironmentVariable("PROBE_EVENTS_FILE");
         if (string.IsNullOrEmpty(path))
         {
             return;
         }
 
-        lock (Gate)
+        lock (gate)
         {
             File.AppendAllText(path, line + Environment.NewLine);
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using ProbeShared;
 
 namespace StreamingApp;
 
@@ -13,11 +14,12 @@ public static class ExportFunctions
         string tag,
         ExportSession session,
         RequestStamp stamp,
-        ExportGates gates)
+        ExportGates gates,
+        ProbeEvents events)
     {
         await using var insert = session.Command("INSERT INTO exports (tag) VALUES ($tag)", ("$tag", tag));
         await insert.ExecuteNonQueryAsync();
-        return new RowStream(session, stamp, gates, tag);
+        return new RowStream(session, stamp, gates, events, tag);
     }
 
     /// <summary>Lets the export of <paramref name="tag"/> go on past its first row.</summary>

@@ -12,22 +12,22 @@ public sealed class ExportSession(SqliteConnection connection, SqliteTransaction
 {
     public bool IsOpen { get; private set; } = true;
 
-    public static async IAsyncEnumerable<ExportSession> Open(ExportDatabase database, string tag, InvocationOutcome outcome)
+    public static async IAsyncEnumerable<ExportSession> Open(ExportDatabase database, ProbeEvents events, string tag, InvocationOutcome outcome)
     {
         await using var connection = await database.OpenAsync(CancellationToken.None);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var session = new ExportSession(connection, transaction);
-        ProbeEvents.Record($"session-open:{tag}");
+        events.Record($"session-open:{tag}");
         try
         {
             yield return session;
             await transaction.CommitAsync(outcome.TeardownToken);
-            ProbeEvents.Record($"session-commit:{tag}");
+            events.Record($"session-commit:{tag}");
         }
         finally
         {
             session.IsOpen = false;
-            ProbeEvents.Record($"session-closed:{tag}:{outcome.Status}");
+            events.Record($"session-closed:{tag}:{outcome.Status}");
         }
     }
 

@@ -9,7 +9,7 @@ namespace StreamingApp;
 /// </summary>
 public sealed class ItemReader(SqliteConnection connection)
 {
-    public static async IAsyncEnumerable<ItemReader> Open(ExportDatabase database, string tag)
+    public static async IAsyncEnumerable<ItemReader> Open(ExportDatabase database, ProbeEvents events, string tag)
     {
         await using var connection = await database.OpenAsync(CancellationToken.None);
         try
@@ -18,7 +18,7 @@ public sealed class ItemReader(SqliteConnection connection)
         }
         finally
         {
-            ProbeEvents.Record($"reader-closed:{tag}");
+            events.Record($"reader-closed:{tag}");
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ProbeShared;
 using StreamingApp;
 using YieldDeps;
 
@@ -8,8 +9,9 @@ using YieldDeps;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddSingleton(new ExportDatabase(
-    Environment.GetEnvironmentVariable("ExportDb") ?? throw new InvalidOperationException("Set ExportDb to a SQLite connection string.")));
+    builder.Configuration["ExportDb"] ?? throw new InvalidOperationException("Set ExportDb to a SQLite connection string.")));
 builder.Services.AddSingleton<ExportGates>();
+builder.Services.AddSingleton<ProbeEvents>();
 builder.UseYieldDependencies(deps =>
 {
     deps.Add(ExportSession.Open, o => o.Scope = DependencyScope.Request);
@@ -20,3 +22,6 @@ builder.UseYieldDependencies(deps =>
 var host = builder.Build();
 await host.Services.GetRequiredService<ExportDatabase>().EnsureCreatedAsync();
 await host.RunAsync();
+
+/// <summary>The entry point, public so that a test project can name it: <c>FunctionsApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

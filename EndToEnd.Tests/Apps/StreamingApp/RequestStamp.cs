@@ -7,7 +7,7 @@ public sealed class RequestStamp
 {
     public bool Closed { get; private set; }
 
-    public static IEnumerable<RequestStamp> Enter(string tag)
+    public static IEnumerable<RequestStamp> Enter(ProbeEvents events, string tag)
     {
         var stamp = new RequestStamp();
         try
@@ -17,7 +17,7 @@ public sealed class RequestStamp
         finally
         {
             stamp.Closed = true;
-            ProbeEvents.Record($"stamp-closed:{tag}");
+            events.Record($"stamp-closed:{tag}");
         }
     }
 }

@@ -8,7 +8,7 @@ namespace StreamingApp;
 /// The result the export function returns: the integration executes it after the function returned, and it reads the
 /// rows from the session as it writes them, one JSON line each, flushed at once.
 /// </summary>
-public sealed class RowStream(ExportSession session, RequestStamp stamp, ExportGates gates, string tag) : IResult
+public sealed class RowStream(ExportSession session, RequestStamp stamp, ExportGates gates, ProbeEvents events, string tag) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -31,11 +31,11 @@ public sealed class RowStream(ExportSession session, RequestStamp stamp, ExportG
                 }
             }
 
-            ProbeEvents.Record($"stream-finished:{tag}");
+            events.Record($"stream-finished:{tag}");
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
-            ProbeEvents.Record($"stream-aborted:{tag}");
+            events.Record($"stream-aborted:{tag}");
             throw;
         }
     }
