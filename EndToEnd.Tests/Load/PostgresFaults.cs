@@ -15,7 +15,7 @@ public sealed class PostgresFaults : ILoadFaults
     /// <summary>The variable naming the cluster's folder, for the restart (<c>.ci/run</c> sets it).</summary>
     public const string DirectoryVariable = "YIELDDEPS_POSTGRES_DIR";
 
-    private static readonly TimeSpan KillInterval = TimeSpan.FromMilliseconds(40);
+    private static readonly TimeSpan KillInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly string _connectionString;
     private readonly string _applicationName;
