@@ -64,7 +64,24 @@ public sealed class PostgresLoadDatabase(string connectionString) : ILoadDatabas
             open = await AppSessionsAsync("");
         }
 
+        if (idleInTransaction + open > 0)
+        {
+            Console.WriteLine($"load: sessions of the app left open: {await DescribeAppSessionsAsync()}");
+        }
+
         return idleInTransaction + open;
+    }
+
+    private async Task<string> DescribeAppSessionsAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT string_agg(format('pid=%s state=%s since=%s backend_start=%s query=%s', pid, state, state_change, backend_start, left(query, 60)), '; ')
+            FROM pg_stat_activity WHERE datname = current_database() AND application_name = @app
+            """, connection);
+        command.Parameters.AddWithValue("app", ApplicationName);
+        return (await command.ExecuteScalarAsync())?.ToString() ?? "none";
     }
 
     public ValueTask DisposeAsync()

@@ -31,11 +31,24 @@ public sealed class TmpfsMount : IAsyncDisposable
         return mount;
     }
 
-    /// <summary>Mounts a read-only view of the folder over it.</summary>
+    /// <summary>
+    /// Mounts a read-only view of the folder over it, at once: the view is made read-only beside it (where nothing
+    /// opens files) and then moved over the folder.
+    /// </summary>
     public async Task MakeReadOnlyAsync()
     {
-        await MountAsync("--bind", Path, Path);
-        await MountAsync("-o", "remount,bind,ro", Path);
+        var staging = Directory.CreateTempSubdirectory("yielddeps-ro-").FullName;
+        try
+        {
+            await MountAsync("--bind", Path, staging);
+            await MountAsync("-o", "remount,bind,ro", staging);
+            await MountAsync("--move", staging, Path);
+        }
+        finally
+        {
+            await RunAsync("umount", "-l", staging).ContinueWith(_ => { }, TaskScheduler.Default);
+            Directory.Delete(staging);
+        }
     }
 
     /// <summary>Takes the read-only view away again (lazily: files opened through it stay read-only until closed).</summary>
@@ -65,8 +78,20 @@ public sealed class TmpfsMount : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await RunAsync("umount", "-l", Path);
+        // The tmpfs, and the read-only view if a failure left it there.
+        for (var mounts = 0; mounts < 3 && await IsMountPointAsync(); mounts++)
+        {
+            await RunAsync("umount", "-l", Path);
+        }
+
         Directory.Delete(Path, recursive: true);
+    }
+
+    private async Task<bool> IsMountPointAsync()
+    {
+        using var process = Process.Start(new ProcessStartInfo("mountpoint", ["-q", Path]))!;
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0;
     }
 
     private Task MountAsync(params string[] arguments) => RunAsync("mount", arguments);
