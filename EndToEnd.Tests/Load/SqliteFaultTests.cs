@@ -13,7 +13,7 @@ namespace YieldDeps.EndToEnd.Tests.Load;
 /// (a file takes its last blocks), on a small tmpfs (<see cref="TmpfsMount"/>). Every request answers 200 or a problem
 /// response, the rows are exactly the successes, <c>PRAGMA integrity_check</c> says ok, and once the condition clears
 /// every request succeeds again, on the same worker. Prints one line:
-/// <c>sqlite-faults: read_only_failed=N disk_full_failed=M succeeded=S rows=R lost=L phantom=P unknown=U integrity=ok</c>.
+/// <c>filesystem: db=sqlite read_only_failed=N disk_full_failed=M succeeded=S rows=R lost=L phantom=P unknown=U integrity=ok</c>.
 /// </summary>
 [Collection(LoadCollection.Name)]
 [Trait("Category", "Load")]
@@ -50,7 +50,7 @@ public sealed class SqliteFaultTests(ITestOutputHelper output)
         int Failed(string prefix) => answers.Count(a => a.Key.StartsWith(prefix, StringComparison.Ordinal) && a.Value.StatusCode != HttpStatusCode.OK);
         var line = string.Create(
             CultureInfo.InvariantCulture,
-            $"sqlite-faults: read_only_failed={Failed("ro-")} disk_full_failed={Failed("full-")} succeeded={succeeded.Count} rows={rows.Count} lost={succeeded.Count(id => !rows.Contains(id))} phantom={rows.Count(id => !succeeded.Contains(id))} unknown={state!.UnknownCommits} integrity={integrity}");
+            $"filesystem: db=sqlite read_only_failed={Failed("ro-")} disk_full_failed={Failed("full-")} succeeded={succeeded.Count} rows={rows.Count} lost={succeeded.Count(id => !rows.Contains(id))} phantom={rows.Count(id => !succeeded.Contains(id))} unknown={state!.UnknownCommits} integrity={integrity}");
         output.WriteLine(line);
         Console.WriteLine(line);
 
