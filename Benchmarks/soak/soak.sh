@@ -63,7 +63,7 @@ while [ "$sent" -lt "$total" ]; do
     esac
     printf 'url = "%s/load/s-%07d/%s"\noutput = "/dev/null"\n' "$base" "$i" "$fault" >>"$work/urls"
   done
-  codes="$(curl -s -Z --parallel-max "$concurrency" -X POST -w '%{http_code}\n' -K "$work/urls")"
+  codes="$(curl -s --no-progress-meter -Z --parallel-max "$concurrency" -X POST -w '%{http_code}\n' -K "$work/urls" 2>/dev/null)"
   ok=$(( ok + $(grep -c '^200$' <<<"$codes" || true) ))
   failed=$(( failed + $(grep -vc '^200$' <<<"$codes" || true) ))
   sent=$(( sent + n ))
