@@ -1,5 +1,6 @@
 using System.Data;
 using System.Net;
+using YieldDeps.EntityFrameworkCore.Tests.Functions;
 using YieldDeps.EntityFrameworkCore.Tests.Infrastructure;
 
 namespace YieldDeps.EntityFrameworkCore.Tests;
@@ -45,6 +46,56 @@ public sealed class PostgresUnitOfWorkTests : UnitOfWorkScenarios
     public Task SaveChanges_off() => With_SaveChanges_off_only_what_the_body_saved_is_committed();
 
     [PostgresFact]
+    public Task VerifyCommit_leaves_no_marker() => With_VerifyCommit_a_commit_that_went_through_leaves_no_marker();
+
+    [PostgresFact]
+    public Task Commit_lost_after_it_happened_is_verified_as_success() => A_commit_that_happened_but_answered_an_error_is_verified_and_succeeds();
+
+    [PostgresFact]
+    public Task Commit_that_did_not_happen_is_verified_as_failure() => A_commit_that_did_not_happen_is_verified_and_fails();
+
+    [PostgresFact]
+    public Task Unverifiable_commit_is_503() => A_commit_nobody_can_verify_is_a_503_problem();
+
+    [PostgresFact]
+    public async Task A_session_terminated_before_COMMIT_reached_it_is_verified_as_failure()
+    {
+        var name = VerifiedName();
+        using var verifications = new CommitVerifications(name);
+        var faults = new CommitFaults(CommitFault.InsteadOfCommitting) { BeforeFailing = TerminateAsync };
+        await using var host = UnitOfWorkHost.Create(Database, Probe, ContextRegistration.Factory, Verified(name), interceptors: faults);
+
+        var result = await host.PostAsync(nameof(CustomerFunctions.Add), "ada@example.com");
+
+        Assert.Equal(1, faults.Faults);
+        Assert.Equal(HttpStatusCode.InternalServerError, result.HttpResponse!.StatusCode);
+        Assert.False(await Database.HasAsync("ada@example.com"));
+        Assert.Equal(["not_committed"], verifications.Verdicts);
+        Assert.Equal(0, await ((PostgresTestDatabase)Database).IdleInTransactionAsync());
+    }
+
+    [PostgresFact]
+    public async Task A_session_terminated_after_it_committed_is_verified_as_success()
+    {
+        var name = VerifiedName();
+        using var verifications = new CommitVerifications(name);
+        var faults = new CommitFaults(CommitFault.AfterCommitting) { BeforeFailing = TerminateAsync };
+        await using var host = UnitOfWorkHost.Create(Database, Probe, ContextRegistration.Factory, Verified(name), interceptors: faults);
+
+        var result = await host.PostAsync(nameof(CustomerFunctions.Add), "grace@example.com");
+
+        // The terminated session's connection went back to the pool looking healthy (nothing was read from it after
+        // the commit): drop it, so that the reads below do not meet it.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        Assert.Equal(1, faults.Faults);
+        Assert.True(result.Exception is null, result.Exception?.ToString());
+        Assert.Equal(HttpStatusCode.Created, result.HttpResponse!.StatusCode);
+        Assert.True(await Database.HasAsync("grace@example.com"));
+        Assert.Equal(["committed"], verifications.Verdicts);
+        Assert.Equal(0, await Database.CommitMarkersAsync());
+    }
+
+    [PostgresFact]
     public async Task The_isolation_level_is_the_one_asked_for()
     {
         var serializable = await IsolationAsync(IsolationLevel.Serializable);
@@ -58,4 +109,8 @@ public sealed class PostgresUnitOfWorkTests : UnitOfWorkScenarios
     }
 
     protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync();
+
+    /// <summary>Terminates the server session of <paramref name="connection"/> from another connection, as an administrator or a failover would.</summary>
+    private Task TerminateAsync(System.Data.Common.DbConnection connection) =>
+        ((PostgresTestDatabase)Database).TerminateAsync(((Npgsql.NpgsqlConnection)connection).ProcessID);
 }

@@ -23,6 +23,13 @@ public static class ReadmeExamples
         #endregion
     }
 
+    public static void RegisterVerifyingCommits(DependencyRegistry deps)
+    {
+        #region verify-commit
+        deps.AddDbContextUnitOfWork<OrdersDb>(o => o.VerifyCommit = true);
+        #endregion
+    }
+
     public static void AddWithRetries(IServiceCollection services, string connectionString)
     {
         #region retrying-strategy

@@ -41,5 +41,17 @@ public sealed class SqliteUnitOfWorkTests : UnitOfWorkScenarios
     [Fact]
     public Task SaveChanges_off() => With_SaveChanges_off_only_what_the_body_saved_is_committed();
 
+    [Fact]
+    public Task VerifyCommit_leaves_no_marker() => With_VerifyCommit_a_commit_that_went_through_leaves_no_marker();
+
+    [Fact]
+    public Task Commit_lost_after_it_happened_is_verified_as_success() => A_commit_that_happened_but_answered_an_error_is_verified_and_succeeds();
+
+    [Fact]
+    public Task Commit_that_did_not_happen_is_verified_as_failure() => A_commit_that_did_not_happen_is_verified_and_fails();
+
+    [Fact]
+    public Task Unverifiable_commit_is_503() => A_commit_nobody_can_verify_is_a_503_problem();
+
     protected override async Task<TestDatabase> CreateDatabaseAsync() => await SqliteTestDatabase.CreateAsync();
 }

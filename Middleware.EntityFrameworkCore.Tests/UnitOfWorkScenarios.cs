@@ -179,6 +179,79 @@ public abstract class UnitOfWorkScenarios : IAsyncLifetime
         Assert.Equal(2, Commits.Commits);
     }
 
+    protected async Task With_VerifyCommit_a_commit_that_went_through_leaves_no_marker()
+    {
+        var name = VerifiedName();
+        using var verifications = new CommitVerifications(name);
+        await using var host = UnitOfWorkHost.Create(Database, Probe, configure: Verified(name), interceptors: Commits);
+
+        var result = await host.PostAsync(nameof(CustomerFunctions.Add), "ada@example.com");
+
+        Assert.Equal(HttpStatusCode.Created, result.HttpResponse!.StatusCode);
+        Assert.True(await Database.HasAsync("ada@example.com"));
+        Assert.Equal(1, Commits.Commits);
+        Assert.Equal(0, await Database.CommitMarkersAsync());
+        Assert.Empty(verifications.Verdicts);
+    }
+
+    protected async Task A_commit_that_happened_but_answered_an_error_is_verified_and_succeeds()
+    {
+        var name = VerifiedName();
+        using var verifications = new CommitVerifications(name);
+        var faults = new CommitFaults(CommitFault.AfterCommitting);
+        await using var host = UnitOfWorkHost.Create(Database, Probe, configure: Verified(name), interceptors: faults);
+
+        var result = await host.PostAsync(nameof(CustomerFunctions.Add), "grace@example.com");
+
+        Assert.Equal(1, faults.Faults);
+        Assert.True(result.Exception is null, result.Exception?.ToString());
+        Assert.Equal(HttpStatusCode.Created, result.HttpResponse!.StatusCode);
+        Assert.True(await Database.HasAsync("grace@example.com"));
+        Assert.Equal(["committed"], verifications.Verdicts);
+        Assert.Equal(0, await Database.CommitMarkersAsync());
+    }
+
+    protected async Task A_commit_that_did_not_happen_is_verified_and_fails()
+    {
+        var name = VerifiedName();
+        using var verifications = new CommitVerifications(name);
+        var faults = new CommitFaults(CommitFault.InsteadOfCommitting);
+        await using var host = UnitOfWorkHost.Create(Database, Probe, configure: Verified(name), interceptors: faults);
+
+        var result = await host.PostAsync(nameof(CustomerFunctions.Add), "alan@example.com");
+
+        Assert.Equal(1, faults.Faults);
+        Assert.Equal(HttpStatusCode.InternalServerError, result.HttpResponse!.StatusCode);
+        Assert.False(await Database.HasAsync("alan@example.com"));
+        Assert.Equal(["not_committed"], verifications.Verdicts);
+        Assert.Equal(0, await Database.CommitMarkersAsync());
+    }
+
+    protected async Task A_commit_nobody_can_verify_is_a_503_problem()
+    {
+        var name = VerifiedName();
+        using var verifications = new CommitVerifications(name);
+        var faults = new CommitFaults(CommitFault.AfterCommitting) { RefuseConnectionsAfterFault = true };
+        await using var host = UnitOfWorkHost.Create(
+            Database, Probe, ContextRegistration.Factory, Verified(name, o => o.CommitVerificationTimeout = TimeSpan.FromMilliseconds(300)), interceptors: faults);
+
+        var result = await host.PostAsync(nameof(CustomerFunctions.Add), "barbara@example.com");
+
+        Assert.Equal(1, faults.Faults);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, result.HttpResponse!.StatusCode);
+        Assert.Contains("could not confirm", result.HttpResponse.Body, StringComparison.Ordinal);
+        Assert.Equal(["unknown"], verifications.Verdicts);
+    }
+
+    protected static string VerifiedName() => $"verified-{Guid.NewGuid():N}";
+
+    protected static Action<DbContextUnitOfWorkOptions> Verified(string name, Action<DbContextUnitOfWorkOptions>? more = null) => o =>
+    {
+        o.VerifyCommit = true;
+        o.Name = name;
+        more?.Invoke(o);
+    };
+
     protected async Task<FunctionTestResult> IsolationAsync(IsolationLevel? level)
     {
         await using var host = UnitOfWorkHost.Create(Database, Probe, configure: o => o.IsolationLevel = level);

@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace YieldDeps.EntityFrameworkCore;
 
@@ -61,8 +62,17 @@ internal sealed class DbContextUnitOfWork<TContext>(DbContextUnitOfWorkOptions o
                 await SaveAsync(function, context, teardownToken).ConfigureAwait(false);
             }
 
-            commitAttempted = true;
-            await transaction.CommitAsync(teardownToken).ConfigureAwait(false);
+            if (options.VerifyCommit)
+            {
+                var marker = await CommitMarkers.WriteAsync(context, Name, teardownToken).ConfigureAwait(false);
+                commitAttempted = true;
+                await CommitVerifiedAsync(function, context, transaction, marker, teardownToken).ConfigureAwait(false);
+            }
+            else
+            {
+                commitAttempted = true;
+                await transaction.CommitAsync(teardownToken).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -78,7 +88,42 @@ internal sealed class DbContextUnitOfWork<TContext>(DbContextUnitOfWorkOptions o
         }
     }
 
+    private const string LogCategory = "YieldDeps";
+
     private string Name => options.Name ?? DbContextUnitOfWorkExtensions.DefaultName(typeof(TContext));
+
+    /// <summary>
+    /// Commits; when the commit throws, its outcome is unknown (the connection may have broken after the server
+    /// committed): the marker, read on a fresh connection, decides. Committed, the exception is dropped; not committed,
+    /// it stands; no answer, a <see cref="CommitVerificationException"/> replaces it.
+    /// </summary>
+    private async Task CommitVerifiedAsync(FunctionContext function, TContext context, IDbContextTransaction transaction, string marker, CancellationToken teardownToken)
+    {
+        try
+        {
+            await transaction.CommitAsync(teardownToken).ConfigureAwait(false);
+        }
+        catch (Exception failure)
+        {
+            var (verdict, checkFailure) = await CommitMarkers.VerifyAsync<TContext>(
+                function.InstanceServices, context, marker, options.CommitVerificationTimeout, CancellationToken.None).ConfigureAwait(false);
+            CommitVerificationTelemetry.Record(Name, verdict);
+            function.GetLogger(LogCategory).LogWarning(
+                failure, "The commit of {UnitOfWork} failed with its outcome unknown; its marker on a fresh connection says: {Verdict}.",
+                Name, CommitVerificationTelemetry.Name(verdict));
+            switch (verdict)
+            {
+                case CommitVerdict.Committed:
+                    return;
+                case CommitVerdict.NotCommitted:
+                    throw;
+                default:
+                    throw new CommitVerificationException(Name, failure, checkFailure);
+            }
+        }
+
+        await CommitMarkers.DeleteAsync(context, marker, teardownToken).ConfigureAwait(false);
+    }
 
     private Task<IDbContextTransaction> BeginAsync(IExecutionStrategy strategy, TContext context, CancellationToken cancellationToken) =>
         strategy.ExecuteAsync(

@@ -38,6 +38,22 @@ public sealed class DbContextUnitOfWorkOptions
     /// <value><see langword="null"/>: only the app-wide rule applies.</value>
     public Func<InvocationOutcome, bool>? FailWhen { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether a commit whose outcome is unknown is verified before the invocation
+    /// answers. The unit of work then writes a marker row (<see cref="CommitMarkerModelBuilderExtensions.AddCommitMarkers"/>)
+    /// in its transaction just before committing; when the commit throws (the connection broke while it was in flight),
+    /// it looks for the marker on a fresh connection: found, the commit happened and the invocation succeeds; not found,
+    /// it did not, and the invocation fails with the commit's exception; the check failing too (for
+    /// <see cref="CommitVerificationTimeout"/>), the invocation fails with a <see cref="CommitVerificationException"/>
+    /// (503 on HTTP). After a commit known to have happened, the marker is deleted again.
+    /// </summary>
+    /// <value><see langword="false"/>: a failed commit fails the invocation, whether or not the data was committed.</value>
+    public bool VerifyCommit { get; set; }
+
+    /// <summary>Gets or sets how long the unit of work keeps trying to read a commit marker (a restarting server refuses connections for a while).</summary>
+    /// <value>10 seconds.</value>
+    public TimeSpan CommitVerificationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Gets or sets the name used in logs and error messages.</summary>
     /// <value><see langword="null"/>: <c>DbContextUnitOfWork&lt;TContext&gt;</c> with the context's type name.</value>
     public string? Name { get; set; }

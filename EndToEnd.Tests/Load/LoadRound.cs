@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -9,13 +10,15 @@ namespace YieldDeps.EndToEnd.Tests.Load;
 /// <summary>
 /// One round of load against LoadApp: every planned request sent with at most <see cref="Concurrency"/> in flight,
 /// then the rows compared with the successes. A request the client abandoned succeeded when the app's journal says
-/// its session committed.
+/// its session committed. <c>faults</c>, when given, inject faults from outside the app while the requests are sent
+/// (and once half of them are answered), and stop before the checks.
 /// </summary>
 public static class LoadRound
 {
     public const int Concurrency = 32;
 
-    public static async Task<LoadRoundResult> RunAsync(LocalFunctionsHost host, ILoadDatabase database, string prefix, IReadOnlyList<LoadRequest> plan, int workerPid)
+    public static async Task<LoadRoundResult> RunAsync(
+        LocalFunctionsHost host, ILoadDatabase database, string prefix, IReadOnlyList<LoadRequest> plan, int workerPid, ILoadFaults? faults = null)
     {
         using (var clear = await host.Client.PostAsync("api/journal/clear", content: null))
         {
@@ -23,14 +26,32 @@ public static class LoadRound
         }
 
         var answers = new Dictionary<string, LoadAnswer>(StringComparer.Ordinal);
+        var timings = new List<LoadTiming>(plan.Count);
+        Task? midRoundTask = null;
+        faults?.Start();
         await Parallel.ForEachAsync(plan, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (request, _) =>
         {
+            var started = Stopwatch.GetTimestamp();
             var answer = await SendAsync(host.Client, request);
             lock (answers)
             {
                 answers[request.Id] = answer;
+                timings.Add(new LoadTiming(started, Stopwatch.GetTimestamp(), answer));
+                if (faults is not null && answers.Count == plan.Count / 2)
+                {
+                    midRoundTask = Task.Run(faults.MidRoundAsync);
+                }
             }
         });
+        if (midRoundTask is not null)
+        {
+            await midRoundTask;
+        }
+
+        if (faults is not null)
+        {
+            await faults.StopAsync();
+        }
 
         // Abandoned invocations may still be finishing: wait until every session entered has been torn down.
         var state = await Eventually.WaitForAsync(
@@ -61,7 +82,10 @@ public static class LoadRound
             Lost: succeeded.Count(id => !rows.Contains(id)),
             Phantom: rows.Count(id => !succeeded.Contains(id)),
             leaked,
-            WorkerRssKb(workerPid));
+            WorkerRssKb(workerPid),
+            state.VerifiedCommitted + state.VerifiedNotCommitted,
+            state.UnknownCommits,
+            timings);
         return result;
     }
 

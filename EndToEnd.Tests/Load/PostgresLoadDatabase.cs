@@ -12,7 +12,8 @@ public sealed class PostgresLoadDatabase(string connectionString) : ILoadDatabas
 {
     public const string Variable = "YIELDDEPS_POSTGRES";
 
-    private const string ApplicationName = "yielddeps-load-app";
+    /// <summary>The application name of the app's sessions, by which the faults pick them.</summary>
+    public const string ApplicationName = "yielddeps-load-app";
 
     public string Name => "postgres";
 
@@ -25,7 +26,18 @@ public sealed class PostgresLoadDatabase(string connectionString) : ILoadDatabas
         ConnectionPruningInterval = 1,
     }.ToString();
 
-    public async Task ResetAsync() => await ExecuteAsync("DROP TABLE IF EXISTS load_rows");
+    /// <summary>
+    /// Starts from empty tables. A deferred trigger makes every commit of a row wait 5 ms on the server (as a
+    /// synchronous standby would), so that sessions terminated at random are often terminated while committing.
+    /// </summary>
+    public async Task ResetAsync() => await ExecuteAsync(
+        """
+        DROP TABLE IF EXISTS load_rows;
+        DROP TABLE IF EXISTS load_commit_markers;
+        CREATE TABLE load_rows (id TEXT PRIMARY KEY);
+        CREATE OR REPLACE FUNCTION load_slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.005); RETURN NULL; END $$;
+        CREATE CONSTRAINT TRIGGER load_slow_commit AFTER INSERT ON load_rows DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION load_slow_commit();
+        """);
 
     public async Task<IReadOnlySet<string>> RowIdsAsync(string prefix)
     {
@@ -52,7 +64,24 @@ public sealed class PostgresLoadDatabase(string connectionString) : ILoadDatabas
             open = await AppSessionsAsync("");
         }
 
+        if (idleInTransaction + open > 0)
+        {
+            Console.WriteLine($"load: sessions of the app left open: {await DescribeAppSessionsAsync()}");
+        }
+
         return idleInTransaction + open;
+    }
+
+    private async Task<string> DescribeAppSessionsAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT string_agg(format('pid=%s state=%s since=%s backend_start=%s query=%s', pid, state, state_change, backend_start, left(query, 60)), '; ')
+            FROM pg_stat_activity WHERE datname = current_database() AND application_name = @app
+            """, connection);
+        command.Parameters.AddWithValue("app", ApplicationName);
+        return (await command.ExecuteScalarAsync())?.ToString() ?? "none";
     }
 
     public ValueTask DisposeAsync()

@@ -50,6 +50,25 @@ public sealed class PostgresTestDatabase : TestDatabase
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
     }
 
+    /// <summary>Terminates the session with the backend process id <paramref name="pid"/> (<c>pg_terminate_backend</c>) and waits until it is gone.</summary>
+    public async Task TerminateAsync(int pid)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pg_terminate_backend(@pid, 5000)", connection);
+        command.Parameters.AddWithValue("pid", pid);
+        Assert.Equal(true, await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>Counts the sessions of this database left <c>idle in transaction</c>.</summary>
+    public async Task<long> IdleInTransactionAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private async Task ExecuteOnServerAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(_server);

@@ -19,6 +19,13 @@ public abstract class TestDatabase : IAsyncDisposable
         return await db.Customers.AnyAsync(c => c.Email == email);
     }
 
+    /// <summary>Counts the commit markers left in the table of <c>AddCommitMarkers()</c>.</summary>
+    public async Task<int> CommitMarkersAsync()
+    {
+        await using var db = Open();
+        return await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM yielddeps_commit_markers").SingleAsync();
+    }
+
     public abstract ValueTask DisposeAsync();
 
     /// <summary>Creates the schema and the customer whose e-mail is <see cref="Taken"/>.</summary>

@@ -1,8 +1,14 @@
 namespace LoadApp;
 
-/// <summary>How many sessions were entered and torn down, and how many connections are open right now.</summary>
+/// <summary>
+/// How many sessions were entered and torn down, how many connections are open right now, and how many failed
+/// commits were verified (committed or not) or stayed unknown.
+/// </summary>
 public sealed class LoadCounters
 {
+    private long _verifiedCommitted;
+    private long _verifiedNotCommitted;
+    private long _unknown;
     private long _entered;
     private long _exited;
     private long _openConnections;
@@ -12,6 +18,16 @@ public sealed class LoadCounters
     public long Exited => Interlocked.Read(ref _exited);
 
     public long OpenConnections => Interlocked.Read(ref _openConnections);
+
+    public long VerifiedCommitted => Interlocked.Read(ref _verifiedCommitted);
+
+    public long VerifiedNotCommitted => Interlocked.Read(ref _verifiedNotCommitted);
+
+    public long UnknownCommits => Interlocked.Read(ref _unknown);
+
+    public void Verified(bool committed) => Interlocked.Increment(ref committed ? ref _verifiedCommitted : ref _verifiedNotCommitted);
+
+    public void Unknown() => Interlocked.Increment(ref _unknown);
 
     public void Enter() => Interlocked.Increment(ref _entered);
 

@@ -33,7 +33,8 @@ public static class LoadFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "state")] HttpRequest request,
         LoadCounters counters,
         LoadJournal journal) =>
-        new OkObjectResult(new LoadState(counters.Entered, counters.Exited, counters.OpenConnections, journal.Snapshot()));
+        new OkObjectResult(new LoadState(
+            counters.Entered, counters.Exited, counters.OpenConnections, counters.VerifiedCommitted, counters.VerifiedNotCommitted, counters.UnknownCommits, journal.Snapshot()));
 
     /// <summary>
     /// Collects the garbage, so that the worker's memory read next is what it holds on to rather than what the

@@ -5,8 +5,11 @@ namespace LoadApp;
 
 /// <summary>
 /// The invocation's transaction. After the body succeeded it commits, unless the request asked for a failing commit
-/// (fault <c>commit</c>): then the teardown throws before committing, and the transaction is rolled back. Every
-/// enter and exit is counted, and the outcome is journaled once the transaction is over.
+/// (fault <c>commit</c>): then the teardown throws before committing, and the transaction is rolled back. Before
+/// committing it writes a commit marker in the transaction; when the commit throws (its session was terminated, the
+/// server restarted), the marker read on a fresh connection says whether it committed: found, the invocation
+/// succeeds; not found, it fails; no answer, it answers 503 and counts as unknown. Every enter and exit is counted,
+/// and the outcome is journaled once the transaction is over.
 /// </summary>
 public sealed class LoadSession(DbConnection connection, DbTransaction transaction)
 {
@@ -28,7 +31,29 @@ public sealed class LoadSession(DbConnection connection, DbTransaction transacti
                     throw new InvalidOperationException($"Injected commit failure for {id}.");
                 }
 
-                await transaction.CommitAsync(outcome.TeardownToken);
+                var marker = Guid.NewGuid().ToString("N");
+                await Execute(connection, transaction, "INSERT INTO load_commit_markers (id) VALUES (@id)", marker, outcome.TeardownToken);
+                try
+                {
+                    await transaction.CommitAsync(outcome.TeardownToken);
+                }
+                catch (Exception failure) when (failure is DbException or IOException or TimeoutException or InvalidOperationException)
+                {
+                    // The outcome is unknown: the session may have died after the server committed.
+                    switch (await database.MarkerExistsAsync(marker))
+                    {
+                        case true:
+                            counters.Verified(committed: true);
+                            break;
+                        case false:
+                            counters.Verified(committed: false);
+                            throw;
+                        default:
+                            counters.Unknown();
+                            throw new HttpProblemException(503, "Could not confirm whether the row was saved.", failure);
+                    }
+                }
+
                 committed = true;
             }
             finally
@@ -44,11 +69,14 @@ public sealed class LoadSession(DbConnection connection, DbTransaction transacti
         }
     }
 
-    public async Task InsertAsync(string id, CancellationToken cancellationToken)
+    public Task InsertAsync(string id, CancellationToken cancellationToken) =>
+        Execute(connection, transaction, "INSERT INTO load_rows (id) VALUES (@id)", id, cancellationToken);
+
+    private static async Task Execute(DbConnection connection, DbTransaction transaction, string sql, string id, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO load_rows (id) VALUES (@id)";
+        command.CommandText = sql;
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@id";
         parameter.Value = id;

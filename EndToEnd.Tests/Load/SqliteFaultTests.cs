@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
+using YieldDeps.EndToEnd.Tests.Infrastructure;
+using YieldDeps.Testing;
+
+namespace YieldDeps.EndToEnd.Tests.Load;
+
+/// <summary>
+/// The load app on a SQLite file whose file system fails under it, mid-batch: made read-only, then full
+/// (a file takes its last blocks), on a small tmpfs (<see cref="TmpfsMount"/>). Every request answers 200 or a problem
+/// response, the rows are exactly the successes, <c>PRAGMA integrity_check</c> says ok, and once the condition clears
+/// every request succeeds again, on the same worker. Prints one line:
+/// <c>filesystem: db=sqlite read_only_failed=N disk_full_failed=M succeeded=S rows=R lost=L phantom=P unknown=U integrity=ok</c>.
+/// </summary>
+[Collection(LoadCollection.Name)]
+[Trait("Category", "Load")]
+public sealed class SqliteFaultTests(ITestOutputHelper output)
+{
+    private const int Batch = 200;
+    private const int Concurrency = 8;
+
+    [Fact]
+    public async Task Sqlite_read_only_and_full_file_system_answer_problems_keep_the_file_whole_and_recover()
+    {
+        await using var disk = await TmpfsMount.CreateAsync(sizeKb: 2048);
+        var file = Path.Combine(disk.Path, "load.db");
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = false, DefaultTimeout = 30 }.ToString();
+        await using var host = await LocalFunctionsHost.StartAsync(
+            RepositoryPaths.ProbeApp("LoadApp"), new Dictionary<string, string> { ["LoadDb"] = connectionString });
+        var answers = new Dictionary<string, HttpResponseMessage>(StringComparer.Ordinal);
+
+        await SendAsync(host.Client, "before-", answers);
+        await SendAsync(host.Client, "ro-", answers, disk.MakeReadOnlyAsync);
+        await disk.MakeWritableAsync();
+        await SendAsync(host.Client, "after-ro-", answers);
+        await SendAsync(host.Client, "full-", answers, disk.FillAsync);
+        disk.Clear();
+        await SendAsync(host.Client, "after-full-", answers);
+
+        var state = await Eventually.WaitForAsync(
+            () => host.Client.GetFromJsonAsync<LoadAppState>("api/state")!,
+            s => s!.Entered == s.Exited && s.OpenConnections == 0,
+            "every session entered to be torn down");
+        var rows = await RowIdsAsync(connectionString);
+        var integrity = await IntegrityAsync(connectionString);
+        var succeeded = answers.Where(a => a.Value.StatusCode == HttpStatusCode.OK).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        int Failed(string prefix) => answers.Count(a => a.Key.StartsWith(prefix, StringComparison.Ordinal) && a.Value.StatusCode != HttpStatusCode.OK);
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"filesystem: db=sqlite read_only_failed={Failed("ro-")} disk_full_failed={Failed("full-")} succeeded={succeeded.Count} rows={rows.Count} lost={succeeded.Count(id => !rows.Contains(id))} phantom={rows.Count(id => !succeeded.Contains(id))} unknown={state!.UnknownCommits} integrity={integrity}");
+        output.WriteLine(line);
+        Console.WriteLine(line);
+
+        Assert.All(answers.Values.Where(a => a.StatusCode != HttpStatusCode.OK), a =>
+        {
+            Assert.True((int)a.StatusCode >= 500, $"{a.StatusCode}");
+            Assert.Equal("application/problem+json", a.Content.Headers.ContentType?.MediaType);
+        });
+        Assert.True(Failed("ro-") > 0, "Nothing failed while the file system was read-only.");
+        Assert.True(Failed("full-") > 0, "Nothing failed while the file system was full.");
+        Assert.Equal(0, Failed("before-") + Failed("after-ro-") + Failed("after-full-"));
+        Assert.Equal(0, succeeded.Count(id => !rows.Contains(id)));
+        Assert.Equal(0, rows.Count(id => !succeeded.Contains(id)));
+        Assert.Equal("ok", integrity);
+    }
+
+    /// <summary>Sends <see cref="Batch"/> requests; <paramref name="fault"/>, when given, runs once a quarter of them are answered, while the rest are sent.</summary>
+    private static async Task SendAsync(HttpClient client, string prefix, Dictionary<string, HttpResponseMessage> answers, Func<Task>? fault = null)
+    {
+        var answered = 0;
+        Task? faulting = null;
+        var ids = Enumerable.Range(0, Batch).Select(i => $"{prefix}{i:D4}");
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (id, _) =>
+        {
+            var response = await client.PostAsync($"api/load/{id}/none", content: null);
+            await response.Content.LoadIntoBufferAsync();
+            lock (answers)
+            {
+                answers[id] = response;
+                if (fault is not null && ++answered == Batch / 4)
+                {
+                    faulting = Task.Run(fault);
+                }
+            }
+        });
+        if (faulting is not null)
+        {
+            await faulting;
+        }
+    }
+
+    private static async Task<IReadOnlySet<string>> RowIdsAsync(string connectionString)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM load_rows";
+        return await LoadRowIds.ReadAsync(command);
+    }
+
+    private static async Task<string> IntegrityAsync(string connectionString)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check";
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -1,0 +1,14 @@
+namespace YieldDeps.EntityFrameworkCore;
+
+/// <summary>What checking the commit marker of a failed commit found.</summary>
+internal enum CommitVerdict
+{
+    /// <summary>The marker is there: the transaction committed, only its answer was lost.</summary>
+    Committed,
+
+    /// <summary>The marker is not there: the transaction did not commit.</summary>
+    NotCommitted,
+
+    /// <summary>The check failed too: nobody knows.</summary>
+    Unknown,
+}
