@@ -76,7 +76,7 @@ public sealed class CancellationTests
         for (var round = 0; round < 2000; round++)
         {
             var clock = new FakeTimeProvider();
-            using var deadline = new YieldDeps.Engine.TeardownDeadline(TimeSpan.FromSeconds(1), clock);
+            using var deadline = new YieldDeps.Engine.TeardownDeadline(new YieldDeps.Engine.TeardownBudget(TimeSpan.FromSeconds(1), clock));
             using var bothReady = new Barrier(2);
             var stepsToken = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);
             var step = Task.Run(async () =>

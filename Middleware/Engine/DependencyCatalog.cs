@@ -32,6 +32,7 @@ internal sealed class DependencyCatalog
         Host = host;
         Services = services;
         TeardownTimeout = registry.TeardownTimeout;
+        Teardown = new TeardownBudget(TeardownTimeout, Time);
         FailWhen = registry.FailWhen;
         IncludeExceptionDetails = registry.IncludeExceptionDetails;
         _contextsWithoutUnitOfWork = [.. registry.ContextsWithoutUnitOfWork];
@@ -111,6 +112,9 @@ internal sealed class DependencyCatalog
 
     /// <summary>Gets the clock of the teardown deadlines.</summary>
     public TimeProvider Time { get; }
+
+    /// <summary>Gets the budget of each teardown step and its clock, shared by the invocations.</summary>
+    public TeardownBudget Teardown { get; }
 
     /// <summary>Gets where invocations report spans and metrics; null when telemetry was left out.</summary>
     public DependencyTelemetry? Telemetry { get; }

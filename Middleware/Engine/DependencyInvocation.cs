@@ -1,22 +1,20 @@
 namespace YieldDeps.Engine;
 
 /// <summary>
-/// One invocation's dependencies: set up along the plan by <see cref="SetupRunner"/>, kept on a
-/// <see cref="TeardownStack"/> that tears them down, and handed out from here to the function's parameters, its
-/// class constructor and code that looks them up by type.
+/// One invocation's dependencies: set up along the plan by <see cref="SetupRunner"/>, kept on the
+/// <see cref="TeardownStack"/> it is (its base class, which tears them down), and handed out from here to the
+/// function's parameters, its class constructor and code that looks them up by type.
 /// </summary>
-internal sealed class DependencyInvocation
+internal sealed class DependencyInvocation : TeardownStack
 {
-    private InvocationExtras? _extras;
-
     public DependencyInvocation(InvocationPlan plan, IInvocationContext context, IDependencyEvents events)
+        : base(plan.Nodes.Length)
     {
         Plan = plan;
         Context = context;
         Events = events;
         Observed = plan.Catalog.Telemetry is { IsObserved: true };
         ReportsSteps = events.ReportsSteps;
-        Stack = new TeardownStack(this, plan.Nodes.Length);
     }
 
     public InvocationPlan Plan { get; }
@@ -26,8 +24,8 @@ internal sealed class DependencyInvocation
     /// <summary>Gets the host's view of the invocation: its services, bound values, headers and context values.</summary>
     public IInvocationContext Context { get; }
 
-    /// <summary>Gets the entered dependencies and their teardown.</summary>
-    public TeardownStack Stack { get; }
+    /// <summary>Gets the entered dependencies and their teardown: this invocation, seen as its stack.</summary>
+    public TeardownStack Stack => this;
 
     public IDependencyEvents Events { get; }
 
@@ -46,19 +44,15 @@ internal sealed class DependencyInvocation
     /// <summary>Gets where the invocation reports spans and metrics; null when nobody listens.</summary>
     public DependencyTelemetry? Telemetry => Observed ? Plan.Catalog.Telemetry : null;
 
-    /// <summary>Gets the request-scoped dependencies <see cref="TeardownAsync"/> kept for the response; null when none is.</summary>
-    public PendingRequestScope? PendingRequestScope => Stack.Pending;
+    /// <summary>Gets the request-scoped dependencies <see cref="TeardownStack.TeardownAsync"/> kept for the response; null when none is.</summary>
+    public PendingRequestScope? PendingRequestScope => Pending;
 
-    /// <summary>Sets up every planned dependency in order. On failure the entered ones stay recorded for <see cref="TeardownAsync"/>.</summary>
+    /// <summary>Sets up every planned dependency in order. On failure the entered ones stay recorded for <see cref="TeardownStack.TeardownAsync"/>.</summary>
     public ValueTask SetupAsync(CancellationToken cancellationToken)
     {
         CancellationToken = cancellationToken;
         return SetupRunner.RunAsync(this);
     }
-
-    /// <inheritdoc cref="TeardownStack.TeardownAsync"/>
-    public ValueTask<Exception?> TeardownAsync(Exception? failure, bool deferRequestScoped = false, bool cancelled = false) =>
-        Stack.TeardownAsync(failure, deferRequestScoped, cancelled);
 
     /// <summary>
     /// Gets the value YieldDeps supplies for the next function parameter of type <paramref name="type"/>: a
@@ -76,7 +70,7 @@ internal sealed class DependencyInvocation
         {
             // Several parameters of one type, at least one of them fresh: the worker converts parameters in
             // declaration order, so hand the planned slots out in that order.
-            var extras = _extras ??= new InvocationExtras();
+            var extras = Extras;
             var cursors = extras.ParameterCursors ??= new int[Plan.Nodes.Length];
             var index = cursors[slots[0]]++;
             slot = slots[Math.Min(index, slots.Length - 1)];
@@ -112,7 +106,7 @@ internal sealed class DependencyInvocation
     /// </summary>
     public IReadOnlyList<Type> ContextsWithUnsavedChanges()
     {
-        if (_extras?.Contexts is not { } contexts || Plan.UnsavedChangesProbes is not { } probes)
+        if (ExtrasIfCreated?.Contexts is not { } contexts || Plan.UnsavedChangesProbes is not { } probes)
         {
             return [];
         }
@@ -147,7 +141,7 @@ internal sealed class DependencyInvocation
     {
         if (value is not null && Plan.UnsavedChangesProbes is { } probes && probes.ContainsKey(type))
         {
-            var extras = _extras ??= new InvocationExtras();
+            var extras = Extras;
             (extras.Contexts ??= []).Add((type, value));
         }
 

@@ -7,7 +7,7 @@ namespace YieldDeps.Engine;
 /// waiting, so a teardown that completes synchronously pays for neither. A teardown that blocks without awaiting
 /// cannot be bounded: the budget applies from its first await. Time is read from the app's <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class TeardownDeadline(TimeSpan budget, TimeProvider time) : IDisposable
+internal sealed class TeardownDeadline(TeardownBudget budget) : IDisposable
 {
     private CancellationTokenSource? _source;
 
@@ -19,7 +19,7 @@ internal sealed class TeardownDeadline(TimeSpan budget, TimeProvider time) : IDi
     {
         get
         {
-            if (budget == Timeout.InfiniteTimeSpan)
+            if (budget.PerStep == Timeout.InfiniteTimeSpan)
             {
                 return CancellationToken.None;
             }
@@ -31,7 +31,7 @@ internal sealed class TeardownDeadline(TimeSpan budget, TimeProvider time) : IDi
     /// <summary>Awaits a teardown step, giving up with a <see cref="TimeoutException"/> when its budget runs out.</summary>
     public async ValueTask WaitAsync(ValueTask step, string dependencyName)
     {
-        if (step.IsCompleted || budget == Timeout.InfiniteTimeSpan)
+        if (step.IsCompleted || budget.PerStep == Timeout.InfiniteTimeSpan)
         {
             await step.ConfigureAwait(false);
             return;
@@ -40,10 +40,10 @@ internal sealed class TeardownDeadline(TimeSpan budget, TimeProvider time) : IDi
         // The step is waiting: arm the token now, creating it if the step has not asked for it yet, so that a step
         // reading it after its first await still sees the deadline.
         var source = Source();
-        source.CancelAfter(budget);
+        source.CancelAfter(budget.PerStep);
         try
         {
-            await step.AsTask().WaitAsync(budget, time).ConfigureAwait(false);
+            await step.AsTask().WaitAsync(budget.PerStep, budget.Time).ConfigureAwait(false);
         }
         catch (TimeoutException e)
         {
@@ -52,7 +52,7 @@ internal sealed class TeardownDeadline(TimeSpan budget, TimeProvider time) : IDi
             source.Cancel();
             _source = null;
             Overruns++;
-            throw new TimeoutException($"Teardown of dependency '{dependencyName}' did not finish within {budget}.", e);
+            throw new TimeoutException($"Teardown of dependency '{dependencyName}' did not finish within {budget.PerStep}.", e);
         }
 
         EndStep();
@@ -71,7 +71,11 @@ internal sealed class TeardownDeadline(TimeSpan budget, TimeProvider time) : IDi
             return source;
         }
 
-        var created = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        // A source given a TimeProvider creates its timer at once; one on the system clock only when armed, which a
+        // teardown that completes without waiting never is.
+        var created = budget.Time == TimeProvider.System
+            ? new CancellationTokenSource()
+            : new CancellationTokenSource(Timeout.InfiniteTimeSpan, budget.Time);
         source = Interlocked.CompareExchange(ref _source, created, null);
         if (source is null)
         {

@@ -6,33 +6,40 @@ namespace YieldDeps.Engine;
 /// cause stays primary unless deliberately replaced, no error lost), keeps request-scoped ones of a successful
 /// invocation for the response as a <see cref="PendingRequestScope"/>, and asks <see cref="StatusRules"/> how the
 /// invocation ends. Each dependency's own teardown is a <see cref="TeardownStep"/>.
+/// <para>
+/// Its one kind is <see cref="DependencyInvocation"/>: a base class rather than an object of its own, so that an
+/// invocation allocates one object for its values and their teardown.
+/// </para>
 /// </summary>
-internal sealed class TeardownStack
+internal abstract class TeardownStack
 {
-    private readonly DependencyInvocation _invocation;
     private readonly InvocationSlot[] _slots;
     private int _enteredCount;
     private int _liveSlots;
 
-    // The request-scoped slots kept for the response, last entered first, and which slots were torn down while one of
-    // them stays alive: created only when a plan has request-scoped dependencies and defers them.
-    private int[]? _deferred;
-    private int _deferredCount;
-    private bool[]? _tornDown;
+    // What only some invocations need (request-scoped slots kept for the response among them), created on first use:
+    // one field for all of it keeps the common invocation's object small.
+    private InvocationExtras? _extras;
 
-    public TeardownStack(DependencyInvocation invocation, int slots)
+    protected TeardownStack(int slots)
     {
-        _invocation = invocation;
         _slots = slots == 0 ? [] : new InvocationSlot[slots];
     }
 
-    public DependencyInvocation Invocation => _invocation;
+    /// <summary>Gets the state only some invocations need, creating it.</summary>
+    protected InvocationExtras Extras => _extras ??= new InvocationExtras();
+
+    /// <summary>Gets the state only some invocations need; null when none was needed yet.</summary>
+    protected InvocationExtras? ExtrasIfCreated => _extras;
+
+    /// <summary>Gets the invocation this stack belongs to (itself).</summary>
+    public DependencyInvocation Invocation => (DependencyInvocation)this;
 
     /// <summary>Gets a value indicating whether the invocation counts as cancelled for a failure that happens now.</summary>
     public bool Cancelled { get; private set; }
 
     /// <summary>Gets the request-scoped dependencies kept for the response by <see cref="TeardownAsync"/>; null when none is.</summary>
-    public PendingRequestScope? Pending { get; private set; }
+    public PendingRequestScope? Pending => Deferred?.Pending;
 
     /// <summary>Gets the slot of an entered dependency (its value, and the state its exit needs).</summary>
     public ref InvocationSlot this[int slot] => ref _slots[slot];
@@ -43,14 +50,14 @@ internal sealed class TeardownStack
         _slots[node.Slot] = new InvocationSlot { Value = entered.Value, State = entered.State };
         _liveSlots = node.Slot + 1;
         _enteredCount = node.Slot + 1;
-        if (_invocation.ReportsSteps)
+        if (Invocation.ReportsSteps)
         {
-            _invocation.Events.Entered(_invocation.Plan.FunctionName, node.Descriptor);
+            Invocation.Events.Entered(Invocation.Plan.FunctionName, node.Descriptor);
         }
     }
 
     /// <summary>Gets a value indicating whether the dependency at <paramref name="slot"/> is set up and not yet torn down.</summary>
-    public bool IsLive(int slot) => slot < _liveSlots && _tornDown?[slot] != true;
+    public bool IsLive(int slot) => slot < _liveSlots && Deferred?.TornDown?[slot] != true;
 
     /// <summary>
     /// Tears down every entered dependency, last entered first, and returns the exception the invocation ends with
@@ -62,9 +69,9 @@ internal sealed class TeardownStack
     /// about to be written); a failure tears them down here as well, before the error response.
     /// </param>
     /// <param name="cancelled">The caller went away (a client that disconnected), beyond the invocation's own token.</param>
-    public ValueTask<Exception?> TeardownAsync(Exception? failure, bool deferRequestScoped, bool cancelled)
+    public ValueTask<Exception?> TeardownAsync(Exception? failure, bool deferRequestScoped = false, bool cancelled = false)
     {
-        var invocation = _invocation;
+        var invocation = Invocation;
         var outcome = invocation.Outcome;
         var token = invocation.CancellationToken;
         Cancelled = cancelled || token.IsCancellationRequested;
@@ -75,7 +82,7 @@ internal sealed class TeardownStack
             return new(inFlight);
         }
 
-        outcome.BeginTeardown(invocation.Plan.Catalog.TeardownTimeout, invocation.Plan.Catalog.Time);
+        outcome.BeginTeardown(invocation.Plan.Catalog.Teardown);
         var slot = _enteredCount - 1;
         try
         {
@@ -99,7 +106,7 @@ internal sealed class TeardownStack
                 MarkTornDown(slot);
             }
 
-            if (inFlight is not null && _deferredCount > 0)
+            if (inFlight is not null && DeferredCount > 0)
             {
                 return FinishWithDeferredAsync(inFlight);
             }
@@ -121,17 +128,21 @@ internal sealed class TeardownStack
     /// </summary>
     public async ValueTask<Exception?> FinishRequestScopeAsync(Exception? failure, bool cancelled)
     {
-        Pending = null;
-        if (_deferredCount == 0)
+        if (Deferred is { } kept)
+        {
+            kept.Pending = null;
+        }
+
+        if (DeferredCount == 0)
         {
             return failure;
         }
 
-        var invocation = _invocation;
+        var invocation = Invocation;
         var outcome = invocation.Outcome;
         Cancelled = cancelled;
         var inFlight = StatusRules.EndResponse(outcome, failure, cancelled);
-        outcome.BeginTeardown(invocation.Plan.Catalog.TeardownTimeout, invocation.Plan.Catalog.Time);
+        outcome.BeginTeardown(invocation.Plan.Catalog.Teardown);
         try
         {
             return await TeardownDeferredAsync(inFlight).ConfigureAwait(false);
@@ -146,20 +157,20 @@ internal sealed class TeardownStack
 
     /// <summary>A teardown step made <paramref name="error"/> what the invocation ends with; the outer dependencies see it and roll back.</summary>
     public Exception Fail(Exception error) =>
-        StatusRules.Fail(_invocation.Outcome, error, Cancelled || _invocation.CancellationToken.IsCancellationRequested);
+        StatusRules.Fail(Invocation.Outcome, error, Cancelled || Invocation.CancellationToken.IsCancellationRequested);
 
     /// <summary>Counts the invocation once all its dependencies are finished (none kept for the response).</summary>
     private void Ended()
     {
-        if (_deferredCount == 0)
+        if (DeferredCount == 0)
         {
-            _invocation.Telemetry?.InvocationEnded(_invocation.Plan.FunctionName, _invocation.Outcome.Status);
+            Invocation.Telemetry?.InvocationEnded(Invocation.Plan.FunctionName, Invocation.Outcome.Status);
         }
     }
 
     private Exception? CancelledDuringTeardown()
     {
-        var cancelled = StatusRules.CancelledDuringTeardown(_invocation.Outcome, _invocation.CancellationToken);
+        var cancelled = StatusRules.CancelledDuringTeardown(Invocation.Outcome, Invocation.CancellationToken);
         if (cancelled is not null)
         {
             Cancelled = true;
@@ -174,7 +185,7 @@ internal sealed class TeardownStack
     /// </summary>
     private bool TakeForTeardown(int slot, bool deferRequestScoped, Exception? inFlight)
     {
-        var descriptor = _invocation.Plan.Nodes[slot].Descriptor;
+        var descriptor = Invocation.Plan.Nodes[slot].Descriptor;
         if (!descriptor.HasTeardown)
         {
             return false;
@@ -184,7 +195,7 @@ internal sealed class TeardownStack
         {
             // Kept open until the response is written; entries below it stay in setup order. Collected last-entered
             // first; TeardownDeferredAsync walks them in that order.
-            (_deferred ??= new int[_slots.Length])[_deferredCount++] = slot;
+            (Extras.Deferred ??= new DeferredSlots(_slots.Length)).Add(slot);
             return false;
         }
 
@@ -210,7 +221,7 @@ internal sealed class TeardownStack
                 MarkTornDown(slot);
             }
 
-            if (inFlight is not null && _deferredCount > 0)
+            if (inFlight is not null && DeferredCount > 0)
             {
                 // A function-scoped teardown failed after a request-scoped one was kept: the response will be an
                 // error, so nothing streams, and the kept ones see the failure now.
@@ -246,42 +257,45 @@ internal sealed class TeardownStack
     private void EndTeardown()
     {
         _enteredCount = 0;
-        if (_deferredCount == 0)
+        if (DeferredCount == 0)
         {
             _liveSlots = 0;
         }
         else
         {
-            Pending ??= new PendingRequestScope(this);
+            Deferred!.Pending ??= new PendingRequestScope(this);
         }
 
-        _invocation.Outcome.EndTeardown();
+        Invocation.Outcome.EndTeardown();
     }
 
     private async ValueTask<Exception?> TeardownDeferredAsync(Exception? inFlight)
     {
-        var deferred = _deferred!;
-        for (var i = 0; i < _deferredCount; i++)
+        var deferred = Deferred!;
+        for (var i = 0; i < deferred.Count; i++)
         {
             var slot = deferred[i];
             inFlight = await TeardownStep.RunAsync(this, slot, inFlight).ConfigureAwait(false);
             MarkTornDown(slot);
         }
 
-        _deferredCount = 0;
-        Pending = null;
+        deferred.Clear();
         return inFlight;
     }
 
+    private DeferredSlots? Deferred => _extras?.Deferred;
+
+    private int DeferredCount => Deferred?.Count ?? 0;
+
     private void MarkTornDown(int slot)
     {
-        if (_deferredCount == 0)
+        if (DeferredCount == 0)
         {
             _liveSlots = Math.Min(_liveSlots, slot);
             return;
         }
 
         // Request-scoped dependencies stay alive past function-scoped ones entered after them.
-        (_tornDown ??= new bool[_slots.Length])[slot] = true;
+        Deferred!.MarkTornDown(slot);
     }
 }

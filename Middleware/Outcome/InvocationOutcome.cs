@@ -51,28 +51,22 @@ public sealed class InvocationOutcome
     /// a teardown whose steps complete synchronously and never ask for the token allocates none.
     /// </summary>
     internal Engine.TeardownDeadline? Deadline =>
-        _teardownBudgetTicks == NotInTeardown ? null : _deadline ??= new Engine.TeardownDeadline(TimeSpan.FromTicks(_teardownBudgetTicks), _time ?? TimeProvider.System);
+        _teardown is not { } teardown ? null : _deadline ??= new Engine.TeardownDeadline(teardown);
 
     /// <summary>Gets the deadline of the teardown under way if anything created it, without creating one.</summary>
     internal Engine.TeardownDeadline? CreatedDeadline => _deadline;
 
-    // The budget of the teardown under way, in ticks (a plain long keeps the per-invocation object small).
-    private const long NotInTeardown = long.MinValue;
-    private long _teardownBudgetTicks = NotInTeardown;
+    // The budget of the teardown under way (the catalog's, shared); null outside teardown.
+    private Engine.TeardownBudget? _teardown;
     private Engine.TeardownDeadline? _deadline;
-    private TimeProvider? _time;
 
-    /// <summary>Starts a teardown with the given budget per step, measured on <paramref name="time"/>.</summary>
-    internal void BeginTeardown(TimeSpan budget, TimeProvider time)
-    {
-        _teardownBudgetTicks = budget.Ticks;
-        _time = time;
-    }
+    /// <summary>Starts a teardown with the given budget per step.</summary>
+    internal void BeginTeardown(Engine.TeardownBudget budget) => _teardown = budget;
 
     /// <summary>Ends the teardown: the deadline, if one was created, is disposed and no longer handed out.</summary>
     internal void EndTeardown()
     {
-        _teardownBudgetTicks = NotInTeardown;
+        _teardown = null;
         _deadline?.Dispose();
         _deadline = null;
     }
