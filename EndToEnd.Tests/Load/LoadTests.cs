@@ -39,16 +39,13 @@ public sealed partial class LoadTests(ITestOutputHelper output)
     [PostgresFact]
     public async Task Postgres_rows_are_exactly_the_successes_and_nothing_leaks()
     {
-        var connectionString = Environment.GetEnvironmentVariable(PostgresLoadDatabase.Variable);
-        Assert.False(
-            string.IsNullOrEmpty(connectionString),
-            $"{PostgresLoadDatabase.Variable} is not set: CI must start PostgreSQL and set it (see .ci/run).");
+        var connectionString = PostgresServer.RequireConnectionString();
         var clusterDirectory = Environment.GetEnvironmentVariable(PostgresFaults.DirectoryVariable);
         Assert.False(
             string.IsNullOrEmpty(clusterDirectory) && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
             $"{PostgresFaults.DirectoryVariable} is not set: CI must name the cluster's folder, so the test can restart the server (see .ci/run).");
-        await using var database = new PostgresLoadDatabase(connectionString!);
-        var faults = new PostgresFaults(connectionString!, PostgresLoadDatabase.ApplicationName, string.IsNullOrEmpty(clusterDirectory) ? null : clusterDirectory);
+        await using var database = new PostgresLoadDatabase(connectionString);
+        var faults = new PostgresFaults(connectionString, PostgresLoadDatabase.ApplicationName, string.IsNullOrEmpty(clusterDirectory) ? null : clusterDirectory);
         await RunAsync(database, faults);
     }
 

@@ -4,14 +4,12 @@ using YieldDeps.EndToEnd.Tests.Infrastructure;
 namespace YieldDeps.EndToEnd.Tests.Load;
 
 /// <summary>
-/// The PostgreSQL database named by <see cref="Variable"/>. The app's pool keeps no idle connection for long
+/// The PostgreSQL database named by <see cref="PostgresServer.Variable"/>. The app's pool keeps no idle connection for long
 /// (minimum size 0, idle connections pruned after two seconds), so once the load is over every session the app
 /// opened must go away, and none may be left <c>idle in transaction</c>.
 /// </summary>
 public sealed class PostgresLoadDatabase(string connectionString) : ILoadDatabase
 {
-    public const string Variable = "YIELDDEPS_POSTGRES";
-
     /// <summary>The application name of the app's sessions, by which the faults pick them.</summary>
     public const string ApplicationName = "yielddeps-load-app";
 

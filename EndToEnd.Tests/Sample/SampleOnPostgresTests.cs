@@ -20,7 +20,7 @@ public sealed class SampleOnPostgresTests
     [PostgresFact]
     public async Task An_order_commits_and_a_refused_one_rolls_back_on_PostgreSQL()
     {
-        var connectionString = Environment.GetEnvironmentVariable(PostgresLoadDatabase.Variable)!;
+        var connectionString = PostgresServer.RequireConnectionString();
         await using var host = await LocalFunctionsHost.StartAsync(
             Path.Combine(RepositoryPaths.Root, "FunctionApp.Sample"),
             new Dictionary<string, string> { ["SampleDb"] = connectionString, ["SampleApiKey"] = ApiKey });

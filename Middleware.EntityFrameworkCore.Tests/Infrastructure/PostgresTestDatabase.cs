@@ -4,12 +4,10 @@ using Npgsql;
 namespace YieldDeps.EntityFrameworkCore.Tests.Infrastructure;
 
 /// <summary>
-/// A PostgreSQL database of its own, created on the server named by <see cref="Variable"/> and dropped at the end.
+/// A PostgreSQL database of its own, created on the server named by <see cref="PostgresServer.Variable"/> and dropped at the end.
 /// </summary>
 public sealed class PostgresTestDatabase : TestDatabase
 {
-    public const string Variable = "YIELDDEPS_POSTGRES";
-
     private readonly string _server;
     private readonly string _name = $"yielddeps_ef_{Guid.NewGuid():N}";
 
@@ -23,12 +21,7 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     public static async Task<PostgresTestDatabase> CreateAsync()
     {
-        var server = Environment.GetEnvironmentVariable(Variable);
-        if (string.IsNullOrEmpty(server))
-        {
-            throw new InvalidOperationException($"Set {Variable} to a PostgreSQL connection string; bash .ci/run starts a server and sets it.");
-        }
-
+        var server = PostgresServer.RequireConnectionString();
         var database = new PostgresTestDatabase(server);
         await database.ExecuteOnServerAsync($"CREATE DATABASE {database._name}");
         await database.CreateSchemaAsync();

@@ -14,17 +14,7 @@ internal sealed class SlowFunction(ProbeEvents events)
         string tag,
         CancellationToken cancellationToken)
     {
-        events.Record($"started:{tag}");
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            events.Record($"cancelled:{tag}");
-            throw;
-        }
-
+        await events.WaitUntilCancelledAsync(tag, cancellationToken);
         return request.CreateResponse();
     }
 }

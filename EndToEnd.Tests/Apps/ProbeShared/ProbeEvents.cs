@@ -24,4 +24,19 @@ public sealed class ProbeEvents(IConfiguration configuration)
             File.AppendAllText(path, line + Environment.NewLine);
         }
     }
+
+    /// <summary>Records <c>started:{tag}</c>, waits until the token is cancelled, then records <c>cancelled:{tag}</c>.</summary>
+    public async Task WaitUntilCancelledAsync(string tag, CancellationToken cancellationToken)
+    {
+        Record($"started:{tag}");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Record($"cancelled:{tag}");
+            throw;
+        }
+    }
 }
