@@ -12,7 +12,7 @@ namespace YieldDeps.EndToEnd.Tests;
 public abstract class AspNetCoreHttpModelTests(IRunningApp fixture) : HttpModelTests(fixture, "api", maxDequeueCount: 2)
 {
     [Fact]
-    public async Task Requests_are_forwarded_to_the_workers_own_http_server()
+    public async Task RequestsAreForwardedToTheWorkersOwnHttpServer()
     {
         await Fixture.WaitForOutputAsync("the worker uses the ASP.NET Core integration; HTTP requests are forwarded to http://");
 
@@ -24,7 +24,7 @@ public abstract class AspNetCoreHttpModelTests(IRunningApp fixture) : HttpModelT
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task A_function_that_answers_a_body_over_the_workers_30_MB_limit_without_reading_it_gets_an_empty_500_as_under_the_Functions_host(bool expectContinue)
+    public async Task AFunctionThatAnswersABodyOverTheWorkers30MBLimitWithoutReadingItGetsAnEmpty500AsUnderTheFunctionsHost(bool expectContinue)
     {
         var tag = Guid.NewGuid().ToString("N");
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/body/{tag}")

@@ -17,7 +17,7 @@ public abstract class AspNetCoreStreamingTests(IRunningApp fixture)
     private const int LineCount = 5;
 
     [Fact]
-    public async Task The_first_line_reaches_the_client_while_the_function_still_waits_on_its_gate()
+    public async Task TheFirstLineReachesTheClientWhileTheFunctionStillWaitsOnItsGate()
     {
         var tag = Guid.NewGuid().ToString("N");
         // Only guards against a hang: a buffering host would hold everything back until the gate opens, i.e. forever.
@@ -43,7 +43,7 @@ public abstract class AspNetCoreStreamingTests(IRunningApp fixture)
     }
 
     [Fact]
-    public async Task A_client_that_hangs_up_mid_stream_aborts_the_workers_request_and_LocalHost_keeps_serving()
+    public async Task AClientThatHangsUpMidStreamAbortsTheWorkersRequestAndLocalHostKeepsServing()
     {
         var tag = Guid.NewGuid().ToString("N");
         // A client of its own that closes the connection on hang-up rather than first draining what is left.
@@ -72,7 +72,7 @@ public abstract class AspNetCoreStreamingTests(IRunningApp fixture)
     }
 
     [Fact]
-    public async Task A_stream_that_fails_after_its_first_line_is_cut_off_rather_than_ended_cleanly()
+    public async Task AStreamThatFailsAfterItsFirstLineIsCutOffRatherThanEndedCleanly()
     {
         var tag = Guid.NewGuid().ToString("N");
         using var hangGuard = new CancellationTokenSource(Eventually.DefaultTimeout);
@@ -93,7 +93,7 @@ public abstract class AspNetCoreStreamingTests(IRunningApp fixture)
     }
 
     [Fact]
-    public async Task The_workers_content_length_is_passed_on_instead_of_chunking()
+    public async Task TheWorkersContentLengthIsPassedOnInsteadOfChunking()
     {
         using var response = await fixture.Client.GetAsync("api/status/201", HttpCompletionOption.ResponseHeadersRead);
 

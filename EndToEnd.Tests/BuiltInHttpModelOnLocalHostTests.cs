@@ -7,6 +7,6 @@ namespace YieldDeps.EndToEnd.Tests;
 public sealed class BuiltInHttpModelOnLocalHostTests(BuiltInProbeFixture fixture) : BuiltInHttpModelTests(fixture)
 {
     [Fact]
-    public Task Ready_line_is_followed_by_each_http_function_with_methods_and_url() =>
+    public Task ReadyLineIsFollowedByEachHttpFunctionWithMethodsAndUrl() =>
         LocalHostReadyLine.AssertAsync(fixture, "probe");
 }

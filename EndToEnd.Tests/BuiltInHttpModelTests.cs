@@ -15,7 +15,7 @@ namespace YieldDeps.EndToEnd.Tests;
 public abstract class BuiltInHttpModelTests(IRunningApp fixture) : HttpModelTests(fixture, "probe", maxDequeueCount: 3)
 {
     [Fact]
-    public async Task The_route_prefix_comes_from_host_json()
+    public async Task TheRoutePrefixComesFromHostJson()
     {
         using var prefixed = await Client.GetAsync("probe/echo/1");
         using var defaultPrefix = await Client.GetAsync("api/echo/1");
@@ -25,7 +25,7 @@ public abstract class BuiltInHttpModelTests(IRunningApp fixture) : HttpModelTest
     }
 
     [Fact]
-    public async Task A_response_in_the_http_output_binding_of_a_multi_output_result_is_returned()
+    public async Task AResponseInTheHttpOutputBindingOfAMultiOutputResultIsReturned()
     {
         using var response = await Client.PostAsync("probe/orders", content: null);
 
@@ -34,7 +34,7 @@ public abstract class BuiltInHttpModelTests(IRunningApp fixture) : HttpModelTest
     }
 
     [Fact]
-    public async Task A_message_written_to_a_queue_output_is_delivered_to_the_function_reading_that_queue()
+    public async Task AMessageWrittenToAQueueOutputIsDeliveredToTheFunctionReadingThatQueue()
     {
         var message = $"ok-{Guid.NewGuid():N}";
 
@@ -51,7 +51,7 @@ public abstract class BuiltInHttpModelTests(IRunningApp fixture) : HttpModelTest
     }
 
     [Fact]
-    public async Task A_function_exceeding_functionTimeout_is_cancelled_and_answers_500()
+    public async Task AFunctionExceedingFunctionTimeoutIsCancelledAndAnswers500()
     {
         var tag = Guid.NewGuid().ToString("N");
 
@@ -64,7 +64,7 @@ public abstract class BuiltInHttpModelTests(IRunningApp fixture) : HttpModelTest
     }
 
     [Fact]
-    public async Task A_35_MB_body_reaches_the_function_whole_inside_the_invocation_request()
+    public async Task A35MBBodyReachesTheFunctionWholeInsideTheInvocationRequest()
     {
         const long size = 35L * 1024 * 1024;
         var tag = Guid.NewGuid().ToString("N");

@@ -25,7 +25,7 @@ public abstract class HttpModelTests(IRunningApp fixture, string routePrefix, in
     protected string Route(string path) => $"{routePrefix}/{path}";
 
     [Fact]
-    public async Task Route_values_query_header_and_body_reach_the_function()
+    public async Task RouteValuesQueryHeaderAndBodyReachTheFunction()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Route("echo/42/bob?q=hello%20world"))
         {
@@ -47,7 +47,7 @@ public abstract class HttpModelTests(IRunningApp fixture, string routePrefix, in
     }
 
     [Fact]
-    public async Task An_optional_route_value_may_be_left_out()
+    public async Task AnOptionalRouteValueMayBeLeftOut()
     {
         var echo = await Client.GetFromJsonAsync<JsonElement>(Route("echo/7"));
 
@@ -56,7 +56,7 @@ public abstract class HttpModelTests(IRunningApp fixture, string routePrefix, in
     }
 
     [Fact]
-    public async Task A_value_failing_the_route_constraint_is_not_found()
+    public async Task AValueFailingTheRouteConstraintIsNotFound()
     {
         using var response = await Client.GetAsync(Route("echo/not-a-number"));
 
@@ -64,7 +64,7 @@ public abstract class HttpModelTests(IRunningApp fixture, string routePrefix, in
     }
 
     [Fact]
-    public async Task An_unknown_route_is_not_found()
+    public async Task AnUnknownRouteIsNotFound()
     {
         using var response = await Client.GetAsync(Route("no/such/function"));
 
@@ -72,7 +72,7 @@ public abstract class HttpModelTests(IRunningApp fixture, string routePrefix, in
     }
 
     [Fact]
-    public async Task A_method_the_function_does_not_accept_is_405_with_allow()
+    public async Task AMethodTheFunctionDoesNotAcceptIs405WithAllow()
     {
         using var response = await Client.DeleteAsync(Route("echo/1"));
 
@@ -84,7 +84,7 @@ public abstract class HttpModelTests(IRunningApp fixture, string routePrefix, in
     [InlineData(201)]
     [InlineData(418)]
     [InlineData(503)]
-    public async Task The_function_sets_status_code_headers_and_body(int code)
+    public async Task TheFunctionSetsStatusCodeHeadersAndBody(int code)
     {
         using var response = await Client.GetAsync(Route($"status/{code}"));
 
@@ -95,7 +95,7 @@ public abstract class HttpModelTests(IRunningApp fixture, string routePrefix, in
     }
 
     [Fact]
-    public async Task A_throwing_function_gives_500_with_an_empty_body()
+    public async Task AThrowingFunctionGives500WithAnEmptyBody()
     {
         using var response = await Client.GetAsync(Route("throw"));
 
@@ -107,7 +107,7 @@ public abstract class HttpModelTests(IRunningApp fixture, string routePrefix, in
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task A_body_over_100_MB_is_refused_with_413_before_anything_is_invoked(bool declareLength)
+    public async Task ABodyOver100MBIsRefusedWith413BeforeAnythingIsInvoked(bool declareLength)
     {
         var tag = Guid.NewGuid().ToString("N");
         using var request = new HttpRequestMessage(HttpMethod.Post, Route($"body/{tag}"))
@@ -129,7 +129,7 @@ public abstract class HttpModelTests(IRunningApp fixture, string routePrefix, in
     }
 
     [Fact]
-    public async Task A_client_that_aborts_cancels_the_functions_token()
+    public async Task AClientThatAbortsCancelsTheFunctionsToken()
     {
         var tag = Guid.NewGuid().ToString("N");
         using var abort = new CancellationTokenSource();
@@ -143,7 +143,7 @@ public abstract class HttpModelTests(IRunningApp fixture, string routePrefix, in
     }
 
     [Fact]
-    public async Task Hundreds_of_concurrent_invocations_each_get_their_own_response()
+    public async Task HundredsOfConcurrentInvocationsEachGetTheirOwnResponse()
     {
         var calls = Enumerable.Range(1, 300).Select(async id =>
         {
@@ -160,7 +160,7 @@ public abstract class HttpModelTests(IRunningApp fixture, string routePrefix, in
     }
 
     [Fact]
-    public async Task A_queue_message_that_succeeds_runs_once()
+    public async Task AQueueMessageThatSucceedsRunsOnce()
     {
         var message = $"ok-{Guid.NewGuid():N}";
 
@@ -174,7 +174,7 @@ public abstract class HttpModelTests(IRunningApp fixture, string routePrefix, in
     }
 
     [Fact]
-    public async Task A_failing_queue_message_is_retried_then_poisoned()
+    public async Task AFailingQueueMessageIsRetriedThenPoisoned()
     {
         var message = $"fail-{Guid.NewGuid():N}";
 
@@ -205,7 +205,7 @@ public abstract class HttpModelTests(IRunningApp fixture, string routePrefix, in
     }
 
     [Fact]
-    public async Task The_admin_api_refuses_unknown_and_http_functions()
+    public async Task TheAdminApiRefusesUnknownAndHttpFunctions()
     {
         using var unknown = await Client.PostAsJsonAsync("admin/functions/NoSuchFunction", new { input = "x" });
         using var http = await Client.PostAsJsonAsync("admin/functions/Echo", new { input = "x" });

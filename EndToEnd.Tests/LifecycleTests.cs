@@ -25,7 +25,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
     private string ProbeOutput => RepositoryPaths.ProbeAppOutput(fixture.AppName);
 
     [Fact]
-    public async Task An_app_folder_without_an_app_fails_fast_with_a_clear_message()
+    public async Task AnAppFolderWithoutAnAppFailsFastWithAClearMessage()
     {
         var empty = Directory.CreateTempSubdirectory("localhost-empty-");
         try
@@ -44,7 +44,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
     }
 
     [Fact]
-    public async Task A_missing_app_folder_fails_fast_with_a_clear_message()
+    public async Task AMissingAppFolderFailsFastWithAClearMessage()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"localhost-missing-{Guid.NewGuid():N}");
         await using var host = await LocalFunctionsHost.LaunchAsync(missing);
@@ -56,7 +56,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
     }
 
     [Fact]
-    public async Task A_worker_that_exits_before_connecting_fails_the_start_with_a_clear_message()
+    public async Task AWorkerThatExitsBeforeConnectingFailsTheStartWithAClearMessage()
     {
         // A worker.config.json whose worker is a shell that rejects the worker's command line at once.
         var app = Directory.CreateTempSubdirectory("localhost-broken-");
@@ -81,7 +81,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
 
     [Fact]
     [UnsupportedOSPlatform("windows")]
-    public async Task A_worker_that_never_connects_is_killed_after_the_worker_timeout()
+    public async Task AWorkerThatNeverConnectsIsKilledAfterTheWorkerTimeout()
     {
         var app = Directory.CreateTempSubdirectory("localhost-silent-");
         var pidFile = Path.Combine(app.FullName, "worker.pid");
@@ -109,7 +109,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
     }
 
     [Fact]
-    public async Task An_app_that_does_not_compile_shows_the_build_output_and_exits_non_zero()
+    public async Task AnAppThatDoesNotCompileShowsTheBuildOutputAndExitsNonZero()
     {
         var project = Directory.CreateTempSubdirectory("localhost-broken-build-");
         try
@@ -133,7 +133,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
     }
 
     [Fact]
-    public async Task An_app_is_built_in_the_configuration_asked_for_by_switch_or_environment()
+    public async Task AnAppIsBuiltInTheConfigurationAskedForBySwitchOrEnvironment()
     {
         var project = Directory.CreateTempSubdirectory("localhost-configuration-");
         try
@@ -170,7 +170,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
     }
 
     [Fact]
-    public async Task Ctrl_C_terminates_the_worker_and_exits_zero()
+    public async Task CtrlCTerminatesTheWorkerAndExitsZero()
     {
         await using var host = await LocalFunctionsHost.StartAsync(ProbeOutput);
         var workerId = WorkerProcessId(host.Output);
@@ -187,7 +187,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
 
     [Fact]
     [UnsupportedOSPlatform("windows")]
-    public async Task Ctrl_C_stops_LocalHost_gracefully_even_when_it_inherited_SIGINT_ignored()
+    public async Task CtrlCStopsLocalHostGracefullyEvenWhenItInheritedSIGINTIgnored()
     {
         // A shell without job control starts background commands with SIGINT ignored, and the ignore survives exec
         // into dotnet test, its test host and LocalHost: this is how it happens on purpose. .NET then installs no
@@ -265,7 +265,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
     }
 
     [Fact]
-    public async Task Ctrl_C_during_the_worker_handshake_stops_LocalHost_and_its_worker()
+    public async Task CtrlCDuringTheWorkerHandshakeStopsLocalHostAndItsWorker()
     {
         // The earliest point LocalHost has a worker to take down: right after it printed the worker's pid.
         await using var host = await LocalFunctionsHost.LaunchAsync(ProbeOutput);
@@ -281,7 +281,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
     }
 
     [Fact]
-    public async Task A_host_killed_outright_takes_its_worker_with_it()
+    public async Task AHostKilledOutrightTakesItsWorkerWithIt()
     {
         // On Linux, where LocalHost ties the worker to itself with the parent-death signal (and CI runs).
         await using var host = await LocalFunctionsHost.StartAsync(ProbeOutput);
@@ -297,7 +297,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
     }
 
     [Fact]
-    public async Task A_worker_that_dies_fails_pending_requests_and_stops_the_host_non_zero()
+    public async Task AWorkerThatDiesFailsPendingRequestsAndStopsTheHostNonZero()
     {
         var events = Path.Combine(Path.GetTempPath(), $"localhost-dying-{Guid.NewGuid():N}.events");
         try
@@ -326,7 +326,7 @@ public sealed partial class LifecycleTests(BuiltInProbeFixture fixture)
     }
 
     [Fact]
-    public async Task The_worker_gets_local_settings_values_with_the_environment_winning()
+    public async Task TheWorkerGetsLocalSettingsValuesWithTheEnvironmentWinning()
     {
         var copy = Directory.CreateTempSubdirectory("localhost-settings-");
         try

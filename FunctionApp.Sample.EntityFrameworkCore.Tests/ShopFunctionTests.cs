@@ -42,7 +42,7 @@ public sealed class ShopFunctionTests(FunctionsApplicationFactory<Program> facto
     }
 
     [Fact]
-    public async Task An_order_commits_its_row_and_the_stock_decrement_together()
+    public async Task AnOrderCommitsItsRowAndTheStockDecrementTogether()
     {
         using var result = await PostAsync("orders", """{"sku":"WIDGET-1","quantity":2}""");
 
@@ -53,7 +53,7 @@ public sealed class ShopFunctionTests(FunctionsApplicationFactory<Program> facto
     }
 
     [Fact]
-    public async Task An_order_over_the_stock_is_409_and_the_saved_order_row_is_rolled_back()
+    public async Task AnOrderOverTheStockIs409AndTheSavedOrderRowIsRolledBack()
     {
         using var result = await PostAsync("orders", """{"sku":"WIDGET-1","quantity":99}""");
 
@@ -64,7 +64,7 @@ public sealed class ShopFunctionTests(FunctionsApplicationFactory<Program> facto
     }
 
     [Fact]
-    public async Task A_product_whose_SKU_is_taken_is_a_409_problem_from_the_unit_of_work()
+    public async Task AProductWhoseSKUIsTakenIsA409ProblemFromTheUnitOfWork()
     {
         #region duplicate-sku
         using var result = await PostAsync("products", """{"sku":"WIDGET-1","name":"Another","stock":1}""");
@@ -77,7 +77,7 @@ public sealed class ShopFunctionTests(FunctionsApplicationFactory<Program> facto
     }
 
     [Fact]
-    public async Task A_new_product_is_saved_and_committed_by_the_unit_of_work()
+    public async Task ANewProductIsSavedAndCommittedByTheUnitOfWork()
     {
         using var result = await PostAsync("products", """{"sku":"GADGET-1","name":"Gadget","stock":3}""");
 
@@ -91,7 +91,7 @@ public sealed class ShopFunctionTests(FunctionsApplicationFactory<Program> facto
     [InlineData("orders", """{"sku":"WIDGET-1","quantity":"two"}""", "the value at '$.quantity' is malformed or of the wrong type")]
     [InlineData("products", "not json", "it is not a JSON object")]
     [InlineData("products", "null", "it is empty")]
-    public async Task A_malformed_body_is_a_400_problem_and_writes_nothing(string route, string body, string detail)
+    public async Task AMalformedBodyIsA400ProblemAndWritesNothing(string route, string body, string detail)
     {
         using var result = await PostAsync(route, body);
 
@@ -104,7 +104,7 @@ public sealed class ShopFunctionTests(FunctionsApplicationFactory<Program> facto
     }
 
     [Fact]
-    public async Task A_body_sent_as_another_media_type_is_a_415_problem()
+    public async Task ABodySentAsAnotherMediaTypeIsA415Problem()
     {
         using var result = await _client.PostAsync("/api/products", new StringContent("sku=GADGET-1", Encoding.UTF8, "application/x-www-form-urlencoded"));
 

@@ -50,7 +50,7 @@ public sealed class DbContextWithoutUnitOfWorkTests
         """;
 
     [Fact]
-    public Task A_context_registered_only_as_a_service_is_reported_wherever_it_reaches_a_function_or_a_dependency() =>
+    public Task AContextRegisteredOnlyAsAServiceIsReportedWhereverItReachesAFunctionOrADependency() =>
         CSharpVerifier.AnalyzeAsync<RegistrationAnalyzer>(
             [$$"""
             using Microsoft.EntityFrameworkCore;
@@ -69,7 +69,7 @@ public sealed class DbContextWithoutUnitOfWorkTests
             Expected(4, "shop", "a lambda registered as a dependency"));
 
     [Fact]
-    public Task A_unit_of_work_for_the_context_is_enough_and_its_own_plumbing_is_not_reported() =>
+    public Task AUnitOfWorkForTheContextIsEnoughAndItsOwnPlumbingIsNotReported() =>
         CSharpVerifier.AnalyzeAsync<RegistrationAnalyzer>(
             [$$"""
             using Microsoft.EntityFrameworkCore;
@@ -84,7 +84,7 @@ public sealed class DbContextWithoutUnitOfWorkTests
             """, Types.Replace("{|#0:db|}", "db").Replace("{|#1:db|}", "db")]);
 
     [Fact]
-    public Task A_context_allowed_without_a_unit_of_work_is_not_reported() =>
+    public Task AContextAllowedWithoutAUnitOfWorkIsNotReported() =>
         CSharpVerifier.AnalyzeAsync<RegistrationAnalyzer>(
             [$$"""
             using Microsoft.EntityFrameworkCore;
@@ -98,7 +98,7 @@ public sealed class DbContextWithoutUnitOfWorkTests
             """, Types.Replace("{|#0:db|}", "db").Replace("{|#1:db|}", "db")]);
 
     [Fact]
-    public Task Nothing_is_reported_when_a_registration_goes_through_code_the_analyzer_cannot_follow() =>
+    public Task NothingIsReportedWhenARegistrationGoesThroughCodeTheAnalyzerCannotFollow() =>
         CSharpVerifier.AnalyzeAsync<RegistrationAnalyzer>(
             [$$"""
             using Microsoft.EntityFrameworkCore;
@@ -117,7 +117,7 @@ public sealed class DbContextWithoutUnitOfWorkTests
             """]);
 
     [Fact]
-    public Task The_fix_registers_a_unit_of_work_for_the_context_with_its_using() =>
+    public Task TheFixRegistersAUnitOfWorkForTheContextWithItsUsing() =>
         CSharpVerifier.FixAsync<RegistrationAnalyzer, AddUnitOfWorkCodeFix>(
             ["""
             using Microsoft.EntityFrameworkCore;

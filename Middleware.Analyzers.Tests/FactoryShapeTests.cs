@@ -50,7 +50,7 @@ public sealed class FactoryShapeTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public Task A_parameter_is_reported_exactly_when_its_type_is_not_registered_whatever_its_factory_looks_like(string shape, string registration)
+    public Task AParameterIsReportedExactlyWhenItsTypeIsNotRegisteredWhateverItsFactoryLooksLike(string shape, string registration)
     {
         var (register, reported) = Registrations[registration];
         var parameter = reported ? "Clock {|YD0003:clock|}" : "Clock clock";

@@ -17,7 +17,7 @@ public sealed class ReadmeExampleTests : IAsyncLifetime
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
-    public async Task The_options_example_commits_a_success_and_its_FailWhen_rolls_a_4xx_back()
+    public async Task TheOptionsExampleCommitsASuccessAndItsFailWhenRollsA4xxBack()
     {
         await using var host = FunctionTestHost.Create(
             worker => worker.UseYieldDependencies(ReadmeExamples.RegisterWithOptions),
@@ -36,7 +36,7 @@ public sealed class ReadmeExampleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_setup_example_with_its_usings_commits_through_the_unit_of_work()
+    public async Task TheSetupExampleWithItsUsingsCommitsThroughTheUnitOfWork()
     {
         await using var host = FunctionTestHost.Create(
             worker => ReadmeApp.ReadmeProgram.Configure(worker, _database.ConnectionString),
@@ -50,7 +50,7 @@ public sealed class ReadmeExampleTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_retrying_strategy_example_registers_a_retrying_context()
+    public void TheRetryingStrategyExampleRegistersARetryingContext()
     {
         var services = new ServiceCollection();
         ReadmeExamples.AddWithRetries(services, "Host=127.0.0.1;Database=unused");

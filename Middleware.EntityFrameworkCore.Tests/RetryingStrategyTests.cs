@@ -28,7 +28,7 @@ public sealed class RetryingStrategyTests : IAsyncLifetime
     }
 
     [PostgresFact]
-    public async Task The_body_queries_and_saves_inside_the_transaction_of_a_retrying_strategy()
+    public async Task TheBodyQueriesAndSavesInsideTheTransactionOfARetryingStrategy()
     {
         await using var host = UnitOfWorkHost.Create(_database, _probe, retryOnFailure: true, interceptors: _commits);
 
@@ -42,7 +42,7 @@ public sealed class RetryingStrategyTests : IAsyncLifetime
     }
 
     [PostgresFact]
-    public async Task The_final_save_runs_inside_the_transaction_of_a_retrying_strategy_with_a_factory()
+    public async Task TheFinalSaveRunsInsideTheTransactionOfARetryingStrategyWithAFactory()
     {
         await using var host = UnitOfWorkHost.Create(_database, _probe, ContextRegistration.Factory, retryOnFailure: true, interceptors: _commits);
 
@@ -54,7 +54,7 @@ public sealed class RetryingStrategyTests : IAsyncLifetime
     }
 
     [PostgresFact]
-    public async Task A_transient_failure_opening_the_connection_is_retried()
+    public async Task ATransientFailureOpeningTheConnectionIsRetried()
     {
         var faults = new TransientFaults();
         await using var host = UnitOfWorkHost.Create(_database, _probe, retryOnFailure: true, interceptors: [_commits, faults]);
@@ -69,7 +69,7 @@ public sealed class RetryingStrategyTests : IAsyncLifetime
     }
 
     [PostgresFact]
-    public async Task A_transient_failure_in_the_body_fails_the_unit_of_work_without_retrying_it()
+    public async Task ATransientFailureInTheBodyFailsTheUnitOfWorkWithoutRetryingIt()
     {
         var faults = new CommandFaults();
         await using var host = UnitOfWorkHost.Create(_database, _probe, retryOnFailure: true, interceptors: [_commits, faults]);

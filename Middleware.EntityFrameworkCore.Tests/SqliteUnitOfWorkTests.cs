@@ -6,52 +6,52 @@ namespace YieldDeps.EntityFrameworkCore.Tests;
 public sealed class SqliteUnitOfWorkTests : UnitOfWorkScenarios
 {
     [Fact]
-    public Task Success_commits_once() => A_successful_function_is_saved_and_committed_once_with_the_scope_context();
+    public Task SuccessCommitsOnce() => A_successful_function_is_saved_and_committed_once_with_the_scope_context();
 
     [Fact]
-    public Task Factory_context_is_owned_and_disposed() => With_a_factory_the_unit_of_work_owns_its_context_and_disposes_it();
+    public Task FactoryContextIsOwnedAndDisposed() => With_a_factory_the_unit_of_work_owns_its_context_and_disposes_it();
 
     [Fact]
-    public Task Exception_rolls_back() => An_exception_rolls_back_what_the_body_saved();
+    public Task ExceptionRollsBack() => An_exception_rolls_back_what_the_body_saved();
 
     [Fact]
-    public Task Cancellation_rolls_back() => A_cancelled_invocation_rolls_back();
+    public Task CancellationRollsBack() => A_cancelled_invocation_rolls_back();
 
     [Fact]
-    public Task App_wide_FailWhen_rolls_back() => An_app_wide_FailWhen_rule_rolls_back_and_the_response_stands();
+    public Task AppWideFailWhenRollsBack() => An_app_wide_FailWhen_rule_rolls_back_and_the_response_stands();
 
     [Fact]
-    public Task Registration_FailWhen_rolls_back() => A_FailWhen_rule_of_the_registration_rolls_back();
+    public Task RegistrationFailWhenRollsBack() => A_FailWhen_rule_of_the_registration_rolls_back();
 
     [Fact]
-    public Task Violation_in_final_save_is_409() => A_constraint_violation_in_the_final_save_is_a_409_problem_and_nothing_is_committed();
+    public Task ViolationInFinalSaveIs409() => A_constraint_violation_in_the_final_save_is_a_409_problem_and_nothing_is_committed();
 
     [Fact]
-    public Task Violation_escaping_the_body_is_409_and_rolls_back() => A_constraint_violation_escaping_the_body_is_a_409_problem_and_rolls_back_earlier_saves();
+    public Task ViolationEscapingTheBodyIs409AndRollsBack() => A_constraint_violation_escaping_the_body_is_a_409_problem_and_rolls_back_earlier_saves();
 
     [Fact]
-    public Task Caught_failed_save_is_never_committed() => A_failed_save_the_body_caught_is_never_committed();
+    public Task CaughtFailedSaveIsNeverCommitted() => A_failed_save_the_body_caught_is_never_committed();
 
     [Fact]
-    public Task Violation_without_mapping_is_500() => Without_MapSaveFailure_a_constraint_violation_is_a_500();
+    public Task ViolationWithoutMappingIs500() => Without_MapSaveFailure_a_constraint_violation_is_a_500();
 
     [Fact]
-    public Task Body_commit_is_not_repeated() => A_transaction_the_body_committed_is_not_committed_again();
+    public Task BodyCommitIsNotRepeated() => A_transaction_the_body_committed_is_not_committed_again();
 
     [Fact]
-    public Task SaveChanges_off() => With_SaveChanges_off_only_what_the_body_saved_is_committed();
+    public Task SaveChangesOff() => With_SaveChanges_off_only_what_the_body_saved_is_committed();
 
     [Fact]
-    public Task VerifyCommit_leaves_no_marker() => With_VerifyCommit_a_commit_that_went_through_leaves_no_marker();
+    public Task VerifyCommitLeavesNoMarker() => With_VerifyCommit_a_commit_that_went_through_leaves_no_marker();
 
     [Fact]
-    public Task Commit_lost_after_it_happened_is_verified_as_success() => A_commit_that_happened_but_answered_an_error_is_verified_and_succeeds();
+    public Task CommitLostAfterItHappenedIsVerifiedAsSuccess() => A_commit_that_happened_but_answered_an_error_is_verified_and_succeeds();
 
     [Fact]
-    public Task Commit_that_did_not_happen_is_verified_as_failure() => A_commit_that_did_not_happen_is_verified_and_fails();
+    public Task CommitThatDidNotHappenIsVerifiedAsFailure() => A_commit_that_did_not_happen_is_verified_and_fails();
 
     [Fact]
-    public Task Unverifiable_commit_is_503() => A_commit_nobody_can_verify_is_a_503_problem();
+    public Task UnverifiableCommitIs503() => A_commit_nobody_can_verify_is_a_503_problem();
 
     protected override async Task<TestDatabase> CreateDatabaseAsync() => await SqliteTestDatabase.CreateAsync();
 }

@@ -6,7 +6,7 @@ namespace YieldDeps.EntityFrameworkCore.Tests;
 public sealed class StartupTests
 {
     [Fact]
-    public async Task A_context_registered_neither_way_fails_startup_naming_it()
+    public async Task AContextRegisteredNeitherWayFailsStartupNamingIt()
     {
         await using var host = UnitOfWorkHost.Create(database: null, new Probe(), ContextRegistration.None);
 

@@ -26,7 +26,7 @@ public sealed class WithoutUnitOfWorkTests : IAsyncLifetime
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
-    public async Task Forgetting_the_unit_of_work_fails_startup_naming_the_function_the_parameter_and_the_line_to_add()
+    public async Task ForgettingTheUnitOfWorkFailsStartupNamingTheFunctionTheParameterAndTheLineToAdd()
     {
         await using var host = Host(_ => { });
 
@@ -40,7 +40,7 @@ public sealed class WithoutUnitOfWorkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_dependency_that_takes_the_context_without_a_unit_of_work_fails_startup_naming_it()
+    public async Task ADependencyThatTakesTheContextWithoutAUnitOfWorkFailsStartupNamingIt()
     {
         await using var host = Host(deps => deps.Add(CustomerCounter.Open));
 
@@ -51,7 +51,7 @@ public sealed class WithoutUnitOfWorkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task With_the_unit_of_work_the_same_functions_start_and_their_writes_are_committed()
+    public async Task WithTheUnitOfWorkTheSameFunctionsStartAndTheirWritesAreCommitted()
     {
         await using var host = Host(deps => deps.AddDbContextUnitOfWork<OrdersDb>());
 
@@ -63,7 +63,7 @@ public sealed class WithoutUnitOfWorkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Allowing_the_context_without_a_unit_of_work_lets_a_reading_function_run_without_a_log()
+    public async Task AllowingTheContextWithoutAUnitOfWorkLetsAReadingFunctionRunWithoutALog()
     {
         await using var host = Host(deps => deps.AllowDbContextWithoutUnitOfWork<OrdersDb>());
 
@@ -80,7 +80,7 @@ public sealed class WithoutUnitOfWorkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Unsaved_changes_at_the_end_of_the_invocation_are_a_warning_naming_the_context_and_the_function()
+    public async Task UnsavedChangesAtTheEndOfTheInvocationAreAWarningNamingTheContextAndTheFunction()
     {
         await using var host = Host(deps => deps.AllowDbContextWithoutUnitOfWork<OrdersDb>());
 
@@ -105,7 +105,7 @@ public sealed class WithoutUnitOfWorkTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Allowing_a_type_that_is_not_a_context_is_refused_naming_it()
+    public void AllowingATypeThatIsNotAContextIsRefusedNamingIt()
     {
         var failure = Assert.Throws<DependencyRegistrationException>(() => new DependencyRegistry().AllowDbContextWithoutUnitOfWork<Customer>());
 

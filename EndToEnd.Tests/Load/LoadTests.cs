@@ -30,14 +30,14 @@ public sealed partial class LoadTests(ITestOutputHelper output)
     private const double MaxMemoryGrowthPct = 10;
 
     [Fact]
-    public async Task Sqlite_rows_are_exactly_the_successes_and_nothing_leaks()
+    public async Task SqliteRowsAreExactlyTheSuccessesAndNothingLeaks()
     {
         await using var database = new SqliteLoadDatabase();
         await RunAsync(database);
     }
 
     [PostgresFact]
-    public async Task Postgres_rows_are_exactly_the_successes_and_nothing_leaks()
+    public async Task PostgresRowsAreExactlyTheSuccessesAndNothingLeaks()
     {
         var connectionString = PostgresServer.RequireConnectionString();
         var clusterDirectory = Environment.GetEnvironmentVariable(PostgresFaults.DirectoryVariable);

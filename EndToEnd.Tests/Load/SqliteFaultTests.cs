@@ -23,7 +23,7 @@ public sealed class SqliteFaultTests(ITestOutputHelper output)
     private const int Concurrency = 8;
 
     [Fact]
-    public async Task Sqlite_read_only_and_full_file_system_answer_problems_keep_the_file_whole_and_recover()
+    public async Task SqliteReadOnlyAndFullFileSystemAnswerProblemsKeepTheFileWholeAndRecover()
     {
         await using var disk = await TmpfsMount.CreateAsync(sizeKb: 2048);
         var file = Path.Combine(disk.Path, "load.db");

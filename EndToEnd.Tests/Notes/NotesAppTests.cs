@@ -10,7 +10,7 @@ namespace YieldDeps.EndToEnd.Tests.Notes;
 public sealed class NotesAppTests(NotesAppFixture app)
 {
     [Fact]
-    public async Task A_note_is_committed_and_a_refused_one_is_rolled_back()
+    public async Task ANoteIsCommittedAndARefusedOneIsRolledBack()
     {
         var committed = $"note-{Guid.NewGuid():N}";
 
@@ -27,7 +27,7 @@ public sealed class NotesAppTests(NotesAppFixture app)
     }
 
     [Fact]
-    public async Task Notes_are_listed_through_the_same_session_dependency()
+    public async Task NotesAreListedThroughTheSameSessionDependency()
     {
         var text = $"listed-{Guid.NewGuid():N}";
         using var created = await app.Client.PostAsync("api/notes", new StringContent(text));
@@ -39,7 +39,7 @@ public sealed class NotesAppTests(NotesAppFixture app)
     }
 
     [Fact]
-    public async Task An_empty_note_is_400_and_nothing_is_written()
+    public async Task AnEmptyNoteIs400AndNothingIsWritten()
     {
         var before = app.Notes().Count;
 
@@ -50,7 +50,7 @@ public sealed class NotesAppTests(NotesAppFixture app)
     }
 
     [Fact]
-    public async Task A_registration_that_can_never_work_stops_the_host_at_startup_naming_the_dependency()
+    public async Task ARegistrationThatCanNeverWorkStopsTheHostAtStartupNamingTheDependency()
     {
         // The fixture has built the app; start its output again with the broken registration switched on.
         await using var broken = await LocalFunctionsHost.LaunchAsync(

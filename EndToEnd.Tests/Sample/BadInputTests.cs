@@ -58,7 +58,7 @@ public sealed class BadInputTests(SampleAppFixture app)
     [InlineData("""["WIDGET-1", 2]""", "not a valid order")]
     [InlineData("""{"sku":"WIDGET-1","quantity":0}""", "'quantity' must be from 1 to 10000")]
     [InlineData("""{"quantity":1}""", "'sku' must be 1 to 64 letters, digits or dashes")]
-    public async Task A_malformed_order_is_400_naming_what_is_wrong_in_the_clients_terms(string body, string expected) =>
+    public async Task AMalformedOrderIs400NamingWhatIsWrongInTheClientsTerms(string body, string expected) =>
         await AssertNothingWrittenAsync(async () =>
         {
             using var response = await SendAsync(HttpMethod.Post, "api/orders", body);
@@ -66,7 +66,7 @@ public sealed class BadInputTests(SampleAppFixture app)
         });
 
     [Fact]
-    public async Task A_body_that_is_not_json_is_415() =>
+    public async Task ABodyThatIsNotJsonIs415() =>
         await AssertNothingWrittenAsync(async () =>
         {
             using var response = await SendAsync(HttpMethod.Post, "api/orders", "sku=WIDGET-1&quantity=1", "application/x-www-form-urlencoded");
@@ -76,7 +76,7 @@ public sealed class BadInputTests(SampleAppFixture app)
     [Theory]
     [InlineData(null)]
     [InlineData("wrong-key")]
-    public async Task A_missing_or_wrong_api_key_is_401_before_anything_runs(string? key) =>
+    public async Task AMissingOrWrongApiKeyIs401BeforeAnythingRuns(string? key) =>
         await AssertNothingWrittenAsync(async () =>
         {
             using var response = await SendAsync(HttpMethod.Post, "api/orders", """{"sku":"WIDGET-1","quantity":1}""", key: key);
@@ -84,7 +84,7 @@ public sealed class BadInputTests(SampleAppFixture app)
         });
 
     [Fact]
-    public async Task Sql_in_a_body_value_is_refused_as_a_malformed_sku_and_the_tables_are_intact() =>
+    public async Task SqlInABodyValueIsRefusedAsAMalformedSkuAndTheTablesAreIntact() =>
         await AssertNothingWrittenAsync(async () =>
         {
             using var response = await SendAsync(HttpMethod.Post, "api/orders", """{"sku":"WIDGET-1'; DROP TABLE orders; --","quantity":1}""");
@@ -95,7 +95,7 @@ public sealed class BadInputTests(SampleAppFixture app)
     [Theory]
     [InlineData("api/products/x'%20OR%20'1'='1", 400)]
     [InlineData("api/products/NOPE-1", 404)]
-    public async Task A_product_code_in_the_route_is_checked_before_it_reaches_a_query(string path, int status)
+    public async Task AProductCodeInTheRouteIsCheckedBeforeItReachesAQuery(string path, int status)
     {
         using var response = await SendAsync(HttpMethod.Get, path);
 
@@ -103,7 +103,7 @@ public sealed class BadInputTests(SampleAppFixture app)
     }
 
     [Fact]
-    public async Task A_route_value_of_the_wrong_type_is_400_not_a_bare_404()
+    public async Task ARouteValueOfTheWrongTypeIs400NotABare404()
     {
         using var response = await SendAsync(HttpMethod.Get, "api/orders/not-a-number");
 
@@ -111,7 +111,7 @@ public sealed class BadInputTests(SampleAppFixture app)
     }
 
     [Fact]
-    public async Task A_huge_client_value_is_never_echoed_in_the_response_or_the_log()
+    public async Task AHugeClientValueIsNeverEchoedInTheResponseOrTheLog()
     {
         var huge = new string('Q', 5 * 1024 * 1024);
 

@@ -39,7 +39,7 @@ public sealed class OrderExportTests(SampleAppFixture app)
     }
 
     [Fact]
-    public async Task The_export_streams_every_order_commits_its_log_before_the_first_byte_and_releases_its_connection_after_the_last_row()
+    public async Task TheExportStreamsEveryOrderCommitsItsLogBeforeTheFirstByteAndReleasesItsConnectionAfterTheLastRow()
     {
         for (var i = 0; i < 3; i++)
         {
@@ -81,7 +81,7 @@ public sealed class OrderExportTests(SampleAppFixture app)
     }
 
     [Fact]
-    public async Task The_export_without_the_API_key_is_a_401_problem()
+    public async Task TheExportWithoutTheAPIKeyIsA401Problem()
     {
         using var response = await SendAsync(HttpMethod.Get, "api/export/orders", withKey: false);
 

@@ -32,7 +32,7 @@ public sealed class SampleAppTests(SampleAppFixture app)
     }
 
     [Fact]
-    public async Task A_body_over_the_workers_limit_keeps_the_servers_413_as_problem_json_and_writes_nothing()
+    public async Task ABodyOverTheWorkersLimitKeepsTheServers413AsProblemJsonAndWritesNothing()
     {
         // The worker's own server (ASP.NET Core integration) takes bodies up to 30,000,000 bytes; LocalHost takes 100 MB.
         // Sent at once, without Expect: 100-continue (HttpClient's default, said here on purpose), and forwarded so by
@@ -52,7 +52,7 @@ public sealed class SampleAppTests(SampleAppFixture app)
     }
 
     [Fact]
-    public async Task Creating_an_order_commits_the_order_and_the_stock_decrement_together()
+    public async Task CreatingAnOrderCommitsTheOrderAndTheStockDecrementTogether()
     {
         var stock = app.Stock("WIDGET-1");
         var orders = app.OrderCount();
@@ -71,7 +71,7 @@ public sealed class SampleAppTests(SampleAppFixture app)
     }
 
     [Fact]
-    public async Task Not_enough_stock_is_409_and_rolls_back_the_order_insert()
+    public async Task NotEnoughStockIs409AndRollsBackTheOrderInsert()
     {
         var stock = app.Stock("WIDGET-1");
         var orders = app.OrderCount();
@@ -91,7 +91,7 @@ public sealed class SampleAppTests(SampleAppFixture app)
     [Theory]
     [InlineData(null)]
     [InlineData("wrong-key")]
-    public async Task A_missing_or_wrong_api_key_is_401_before_the_body_runs_and_touches_nothing(string? key)
+    public async Task AMissingOrWrongApiKeyIs401BeforeTheBodyRunsAndTouchesNothing(string? key)
     {
         var stock = app.Stock("WIDGET-1");
         var orders = app.OrderCount();
@@ -105,7 +105,7 @@ public sealed class SampleAppTests(SampleAppFixture app)
     }
 
     [Fact]
-    public async Task An_unknown_sku_is_404_and_inserts_nothing()
+    public async Task AnUnknownSkuIs404AndInsertsNothing()
     {
         var orders = app.OrderCount();
 
@@ -120,7 +120,7 @@ public sealed class SampleAppTests(SampleAppFixture app)
     [InlineData("""{"sku":"WIDGET-1","quantity":0}""")]
     [InlineData("""{"sku":"WIDGET-1","quantity":-3}""")]
     [InlineData("""{"quantity":1}""")]
-    public async Task A_malformed_body_or_a_quantity_below_one_is_400(string body)
+    public async Task AMalformedBodyOrAQuantityBelowOneIs400(string body)
     {
         var orders = app.OrderCount();
 
@@ -131,7 +131,7 @@ public sealed class SampleAppTests(SampleAppFixture app)
     }
 
     [Fact]
-    public async Task An_order_can_be_read_back_and_an_unknown_one_is_404()
+    public async Task AnOrderCanBeReadBackAndAnUnknownOneIs404()
     {
         using var created = await PostOrderAsync("""{"sku":"WIDGET-1","quantity":1}""");
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
@@ -147,7 +147,7 @@ public sealed class SampleAppTests(SampleAppFixture app)
     }
 
     [Fact]
-    public async Task A_product_shows_its_stock()
+    public async Task AProductShowsItsStock()
     {
         using var response = await app.Client.GetAsync("api/products/WIDGET-1");
 
@@ -158,7 +158,7 @@ public sealed class SampleAppTests(SampleAppFixture app)
     }
 
     [Fact]
-    public async Task Ping_and_ping_with_three_chained_dependencies_answer()
+    public async Task PingAndPingWithThreeChainedDependenciesAnswer()
     {
         using var ping = await app.Client.GetAsync("api/ping");
         using var pingDeps = await app.Client.GetAsync("api/ping-deps");
@@ -168,7 +168,7 @@ public sealed class SampleAppTests(SampleAppFixture app)
     }
 
     [Fact]
-    public async Task Concurrent_orders_never_oversell_and_every_committed_order_has_its_row()
+    public async Task ConcurrentOrdersNeverOversellAndEveryCommittedOrderHasItsRow()
     {
         var stock = (int)app.Stock("GADGET-1");
         var orders = app.OrderCount();
@@ -187,7 +187,7 @@ public sealed class SampleAppTests(SampleAppFixture app)
     }
 
     [Fact]
-    public async Task Shipping_a_known_order_marks_it_shipped_and_logs_one_shipment()
+    public async Task ShippingAKnownOrderMarksItShippedAndLogsOneShipment()
     {
         using var created = await PostOrderAsync("""{"sku":"WIDGET-1","quantity":1}""");
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
@@ -200,7 +200,7 @@ public sealed class SampleAppTests(SampleAppFixture app)
     }
 
     [Fact]
-    public async Task Requesting_a_shipment_is_202_and_the_enqueued_order_id_reaches_ShipOrder_which_ships_it()
+    public async Task RequestingAShipmentIs202AndTheEnqueuedOrderIdReachesShipOrderWhichShipsIt()
     {
         using var created = await PostOrderAsync("""{"sku":"WIDGET-1","quantity":1}""");
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
@@ -216,7 +216,7 @@ public sealed class SampleAppTests(SampleAppFixture app)
     }
 
     [Fact]
-    public async Task Shipping_an_unknown_order_is_retried_then_poisoned_and_leaves_no_shipment_log_row()
+    public async Task ShippingAnUnknownOrderIsRetriedThenPoisonedAndLeavesNoShipmentLogRow()
     {
         const long unknown = 424242;
 
@@ -240,7 +240,7 @@ public sealed class SampleAppTests(SampleAppFixture app)
     }
 
     [Fact]
-    public async Task Asking_for_the_poison_messages_of_a_queue_no_function_reads_is_a_404_naming_the_poison_queues()
+    public async Task AskingForThePoisonMessagesOfAQueueNoFunctionReadsIsA404NamingThePoisonQueues()
     {
         using var response = await app.Client.GetAsync("admin/poison/orders");
 
@@ -251,7 +251,7 @@ public sealed class SampleAppTests(SampleAppFixture app)
     }
 
     [Fact]
-    public async Task The_worker_logs_name_the_dependency_that_rolled_back()
+    public async Task TheWorkerLogsNameTheDependencyThatRolledBack()
     {
         using var response = await PostOrderAsync("""{"sku":"WIDGET-1","quantity":9999}""");
 

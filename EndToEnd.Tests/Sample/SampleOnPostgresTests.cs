@@ -18,7 +18,7 @@ public sealed class SampleOnPostgresTests
     private const string ApiKey = "postgres-key";
 
     [PostgresFact]
-    public async Task An_order_commits_and_a_refused_one_rolls_back_on_PostgreSQL()
+    public async Task AnOrderCommitsAndARefusedOneRollsBackOnPostgreSQL()
     {
         var connectionString = PostgresServer.RequireConnectionString();
         await using var host = await LocalFunctionsHost.StartAsync(

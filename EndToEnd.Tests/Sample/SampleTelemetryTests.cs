@@ -17,7 +17,7 @@ public sealed class SampleTelemetryTests
     private const string ApiKey = "telemetry-key";
 
     [Fact]
-    public async Task With_the_console_setting_the_sample_prints_the_dependency_spans_of_a_rolled_back_order()
+    public async Task WithTheConsoleSettingTheSamplePrintsTheDependencySpansOfARolledBackOrder()
     {
         var folder = Directory.CreateTempSubdirectory("yielddeps-telemetry-").FullName;
         try
@@ -39,7 +39,7 @@ public sealed class SampleTelemetryTests
     }
 
     [Fact]
-    public async Task With_an_OTLP_endpoint_the_sample_sends_its_spans_there()
+    public async Task WithAnOTLPEndpointTheSampleSendsItsSpansThere()
     {
         var folder = Directory.CreateTempSubdirectory("yielddeps-telemetry-").FullName;
         using var collector = new HttpListener();

@@ -34,7 +34,7 @@ public sealed partial class WorkerKilledMidBurstTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public async Task After_a_restart_the_stock_drop_equals_the_committed_orders_and_no_order_is_partial()
+    public async Task AfterARestartTheStockDropEqualsTheCommittedOrdersAndNoOrderIsPartial()
     {
         var created = new List<long>();
         await using (var host = await LocalFunctionsHost.StartAsync(Path.Combine(RepositoryPaths.Root, "FunctionApp.Sample"), Settings))

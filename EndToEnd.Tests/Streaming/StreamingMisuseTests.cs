@@ -16,7 +16,7 @@ public abstract class StreamingMisuseTests(IStreamingApp fixture)
         "o => o.Scope = DependencyScope.Request";
 
     [Fact]
-    public async Task A_lazy_result_from_a_function_scoped_reader_is_an_empty_500_and_the_log_names_the_function_the_dependency_and_the_fix()
+    public async Task ALazyResultFromAFunctionScopedReaderIsAnEmpty500AndTheLogNamesTheFunctionTheDependencyAndTheFix()
     {
         using var response = await fixture.Client.GetAsync("api/lazy/early");
 
@@ -30,7 +30,7 @@ public abstract class StreamingMisuseTests(IStreamingApp fixture)
     }
 
     [Fact]
-    public async Task A_lazy_result_that_fails_after_the_response_started_is_cut_off_not_ended_cleanly()
+    public async Task ALazyResultThatFailsAfterTheResponseStartedIsCutOffNotEndedCleanly()
     {
         using var response = await fixture.Client.GetAsync("api/lazy-late/late", HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

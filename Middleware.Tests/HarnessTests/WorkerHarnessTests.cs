@@ -38,7 +38,7 @@ public sealed class WorkerHarnessTests : IDisposable
             });
 
     [Fact]
-    public async Task Middleware_runs_around_the_function_and_sees_its_result_after_next()
+    public async Task MiddlewareRunsAroundTheFunctionAndSeesItsResultAfterNext()
     {
         await using var harness = CreateHarness();
 
@@ -52,7 +52,7 @@ public sealed class WorkerHarnessTests : IDisposable
     }
 
     [Fact]
-    public async Task Converter_registered_first_binds_a_parameter_without_binding_attribute()
+    public async Task ConverterRegisteredFirstBindsAParameterWithoutBindingAttribute()
     {
         await using var harness = CreateHarness();
 
@@ -70,7 +70,7 @@ public sealed class WorkerHarnessTests : IDisposable
     }
 
     [Fact]
-    public async Task Function_class_gets_scoped_services_from_the_invocation_scope_which_is_disposed_afterwards()
+    public async Task FunctionClassGetsScopedServicesFromTheInvocationScopeWhichIsDisposedAfterwards()
     {
         await using var harness = CreateHarness();
 
@@ -91,7 +91,7 @@ public sealed class WorkerHarnessTests : IDisposable
     }
 
     [Fact]
-    public async Task Activator_registered_in_services_is_the_one_the_executor_uses()
+    public async Task ActivatorRegisteredInServicesIsTheOneTheExecutorUses()
     {
         await using var harness = CreateHarness(services => services.AddSingleton<IFunctionActivator, CountingActivator>());
 
@@ -107,7 +107,7 @@ public sealed class WorkerHarnessTests : IDisposable
     }
 
     [Fact]
-    public async Task Async_function_failure_surfaces_through_the_pipeline_as_the_reflection_executor_reports_it()
+    public async Task AsyncFunctionFailureSurfacesThroughThePipelineAsTheReflectionExecutorReportsIt()
     {
         await using var harness = CreateHarness();
 
@@ -122,7 +122,7 @@ public sealed class WorkerHarnessTests : IDisposable
     }
 
     [Fact]
-    public async Task Http_function_response_is_readable_and_route_and_query_values_arrive_by_name()
+    public async Task HttpFunctionResponseIsReadableAndRouteAndQueryValuesArriveByName()
     {
         await using var harness = CreateHarness();
 
@@ -160,7 +160,7 @@ public sealed class WorkerHarnessTests : IDisposable
     }
 
     [Fact]
-    public async Task Multi_output_poco_has_its_http_response_in_the_http_output_binding()
+    public async Task MultiOutputPocoHasItsHttpResponseInTheHttpOutputBinding()
     {
         await using var harness = CreateHarness();
 
@@ -180,7 +180,7 @@ public sealed class WorkerHarnessTests : IDisposable
     }
 
     [Fact]
-    public async Task Cancellation_token_given_to_the_harness_reaches_the_function()
+    public async Task CancellationTokenGivenToTheHarnessReachesTheFunction()
     {
         await using var harness = CreateHarness();
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(_timeout.Token);
@@ -197,7 +197,7 @@ public sealed class WorkerHarnessTests : IDisposable
     }
 
     [Fact]
-    public async Task Queue_trigger_metadata_and_definition_look_like_the_hosts()
+    public async Task QueueTriggerMetadataAndDefinitionLookLikeTheHosts()
     {
         await using var harness = CreateHarness();
 
@@ -225,7 +225,7 @@ public sealed class WorkerHarnessTests : IDisposable
     }
 
     [Fact]
-    public async Task Trigger_can_be_declared_for_a_method_without_trigger_attribute()
+    public async Task TriggerCanBeDeclaredForAMethodWithoutTriggerAttribute()
     {
         await using var harness = CreateHarness();
 
@@ -240,7 +240,7 @@ public sealed class WorkerHarnessTests : IDisposable
     }
 
     [Fact]
-    public async Task Hosted_services_start_before_the_first_invocation_and_stop_on_dispose()
+    public async Task HostedServicesStartBeforeTheFirstInvocationAndStopOnDispose()
     {
         var harness = CreateHarness(services => services.AddHostedService<StartupProbe>());
         await using (harness)
@@ -256,7 +256,7 @@ public sealed class WorkerHarnessTests : IDisposable
     }
 
     [Fact]
-    public async Task Library_plugs_into_the_harness_pipeline()
+    public async Task LibraryPlugsIntoTheHarnessPipeline()
     {
         await using var harness = FunctionTestHost.Create(
             worker =>
