@@ -14,28 +14,18 @@ namespace YieldDeps.Analyzers;
 /// iterator (YD0006).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DependencyFactoryAnalyzer : DiagnosticAnalyzer
+public sealed class DependencyFactoryAnalyzer : YieldDepsAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.IteratorMustYieldOnce, Descriptors.TeardownUsesInvocationToken, Descriptors.SequenceNotIterator);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, KnownSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (KnownSymbols.For(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            // A method registered more than once is checked once.
-            var checkedMethods = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-            start.RegisterOperationAction(c => AnalyzeAdd(c, symbols, checkedMethods), OperationKind.Invocation);
-        });
+        // A method registered more than once is checked once.
+        var checkedMethods = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        start.RegisterOperationAction(c => AnalyzeAdd(c, symbols, checkedMethods), OperationKind.Invocation);
     }
 
     private static void AnalyzeAdd(OperationAnalysisContext context, KnownSymbols symbols, ConcurrentDictionary<IMethodSymbol, bool> checkedMethods)

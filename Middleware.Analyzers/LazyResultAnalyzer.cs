@@ -14,51 +14,41 @@ namespace YieldDeps.Analyzers;
 /// already and is not reported; nor is a type registered request-scoped anywhere, or not registered here at all.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class LazyResultAnalyzer : DiagnosticAnalyzer
+public sealed class LazyResultAnalyzer : YieldDepsAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.LazyResultFromFunctionScope);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, KnownSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (KnownSymbols.For(start.Compilation) is not { } symbols)
+        var functionScoped = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+        var requestScoped = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+        var candidates = new ConcurrentBag<(IMethodSymbol Function, IParameterSymbol Parameter, Location Location)>();
+        start.RegisterOperationAction(
+            c => ReadRegistration((IInvocationOperation)c.Operation, symbols, functionScoped, requestScoped, c.CancellationToken),
+            OperationKind.Invocation);
+        start.RegisterOperationAction(
+            c =>
             {
-                return;
-            }
-
-            var functionScoped = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
-            var requestScoped = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
-            var candidates = new ConcurrentBag<(IMethodSymbol Function, IParameterSymbol Parameter, Location Location)>();
-            start.RegisterOperationAction(
-                c => ReadRegistration((IInvocationOperation)c.Operation, symbols, functionScoped, requestScoped, c.CancellationToken),
-                OperationKind.Invocation);
-            start.RegisterOperationAction(
-                c =>
+                var returned = (IReturnOperation)c.Operation;
+                if (returned.ReturnedValue is { } value && c.ContainingSymbol is IMethodSymbol function && IsHttpFunction(function, symbols)
+                    && LazySource(value, function) is { } parameter)
                 {
-                    var returned = (IReturnOperation)c.Operation;
-                    if (returned.ReturnedValue is { } value && c.ContainingSymbol is IMethodSymbol function && IsHttpFunction(function, symbols)
-                        && LazySource(value, function) is { } parameter)
-                    {
-                        candidates.Add((function, parameter, value.Syntax.GetLocation()));
-                    }
-                },
-                OperationKind.Return);
-            start.RegisterCompilationEndAction(end =>
-            {
-                foreach (var (function, parameter, location) in candidates)
-                {
-                    if (functionScoped.ContainsKey(parameter.Type) && !requestScoped.ContainsKey(parameter.Type))
-                    {
-                        end.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.LazyResultFromFunctionScope, location, function.Name, parameter.Name, parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
-                    }
+                    candidates.Add((function, parameter, value.Syntax.GetLocation()));
                 }
-            });
+            },
+            OperationKind.Return);
+        start.RegisterCompilationEndAction(end =>
+        {
+            foreach (var (function, parameter, location) in candidates)
+            {
+                if (functionScoped.ContainsKey(parameter.Type) && !requestScoped.ContainsKey(parameter.Type))
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.LazyResultFromFunctionScope, location, function.Name, parameter.Name, parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+                }
+            }
         });
     }
 

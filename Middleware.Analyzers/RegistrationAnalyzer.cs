@@ -14,7 +14,7 @@ namespace YieldDeps.Analyzers;
 /// any generic call or <c>typeof</c> (a service registration), carries no binding attribute and has no default.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RegistrationAnalyzer : DiagnosticAnalyzer
+public sealed class RegistrationAnalyzer : YieldDepsAnalyzer
 {
     /// <summary>The diagnostic property naming a static method of the parameter's type that could be registered.</summary>
     internal const string FactoryProperty = "Factory";
@@ -24,48 +24,38 @@ public sealed class RegistrationAnalyzer : DiagnosticAnalyzer
         ImmutableArray.Create(Descriptors.ParameterNotSupplied, Descriptors.DependsNotRegistered, Descriptors.DbContextWithoutUnitOfWork);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, KnownSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (KnownSymbols.For(start.Compilation) is not { } symbols)
+        var scan = new RegistrationScan(symbols);
+        var functions = new System.Collections.Concurrent.ConcurrentBag<IMethodSymbol>();
+        var depends = new System.Collections.Concurrent.ConcurrentBag<AttributeData>();
+        start.RegisterOperationAction(c => scan.Read((IInvocationOperation)c.Operation, c.Compilation, c.CancellationToken), OperationKind.Invocation);
+        start.RegisterOperationAction(c => scan.Mention(((ITypeOfOperation)c.Operation).TypeOperand), OperationKind.TypeOf);
+        start.RegisterSymbolAction(
+            c =>
             {
-                return;
-            }
-
-            var scan = new RegistrationScan(symbols);
-            var functions = new System.Collections.Concurrent.ConcurrentBag<IMethodSymbol>();
-            var depends = new System.Collections.Concurrent.ConcurrentBag<AttributeData>();
-            start.RegisterOperationAction(c => scan.Read((IInvocationOperation)c.Operation, c.Compilation, c.CancellationToken), OperationKind.Invocation);
-            start.RegisterOperationAction(c => scan.Mention(((ITypeOfOperation)c.Operation).TypeOperand), OperationKind.TypeOf);
-            start.RegisterSymbolAction(
-                c =>
+                var symbol = c.Symbol;
+                foreach (var attribute in symbol.GetAttributes())
                 {
-                    var symbol = c.Symbol;
-                    foreach (var attribute in symbol.GetAttributes())
+                    if (KnownSymbols.Is(attribute.AttributeClass, symbols.Depends))
                     {
-                        if (KnownSymbols.Is(attribute.AttributeClass, symbols.Depends))
-                        {
-                            depends.Add(attribute);
-                        }
+                        depends.Add(attribute);
                     }
+                }
 
-                    if (symbol is IMethodSymbol method && method.GetAttributes().Any(a => KnownSymbols.Is(a.AttributeClass, symbols.Function)))
-                    {
-                        functions.Add(method);
-                    }
+                if (symbol is IMethodSymbol method && method.GetAttributes().Any(a => KnownSymbols.Is(a.AttributeClass, symbols.Function)))
+                {
+                    functions.Add(method);
+                }
 
-                    if (symbol is INamedTypeSymbol type && type.AllInterfaces.Any(i => KnownSymbols.Is(i, symbols.InputConverter)))
-                    {
-                        scan.NoteConverters();
-                    }
-                },
-                SymbolKind.Method,
-                SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(c => Report(c, symbols, scan, functions, depends));
-        });
+                if (symbol is INamedTypeSymbol type && type.AllInterfaces.Any(i => KnownSymbols.Is(i, symbols.InputConverter)))
+                {
+                    scan.NoteConverters();
+                }
+            },
+            SymbolKind.Method,
+            SymbolKind.NamedType);
+        start.RegisterCompilationEndAction(c => Report(c, symbols, scan, functions, depends));
     }
 
     private static void Report(CompilationAnalysisContext context, KnownSymbols symbols, RegistrationScan scan, IEnumerable<IMethodSymbol> functions, IEnumerable<AttributeData> depends)

@@ -13,7 +13,7 @@ namespace YieldDeps.Analyzers;
 /// between is another builder, and is left alone.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RegistrationOrderAnalyzer : DiagnosticAnalyzer
+public sealed class RegistrationOrderAnalyzer : YieldDepsAnalyzer
 {
     /// <summary>The diagnostic property that says the code fix can move the statement.</summary>
     internal const string MovableProperty = "Movable";
@@ -24,19 +24,9 @@ public sealed class RegistrationOrderAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UseBeforeWebApplication);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, KnownSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (KnownSymbols.For(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
-        });
+        start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols)
