@@ -16,5 +16,6 @@ public interface ILoadDatabase : IAsyncDisposable
     Task<IReadOnlySet<string>> RowIdsAsync(string prefix);
 
     /// <summary>Counts the connections or transactions the app left open (zero when nothing is).</summary>
-    Task<int> LeakedAsync();
+    /// <param name="app">A client of the app, to ask it to close the idle connections of its pool.</param>
+    Task<int> LeakedAsync(HttpClient app);
 }

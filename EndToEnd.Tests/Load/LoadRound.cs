@@ -74,7 +74,7 @@ public static class LoadRound
             collect.EnsureSuccessStatusCode();
         }
 
-        var leaked = (int)Math.Abs(state.Entered - state.Exited) + (int)state.OpenConnections + await database.LeakedAsync();
+        var leaked = (int)Math.Abs(state.Entered - state.Exited) + (int)state.OpenConnections + await database.LeakedAsync(host.Client);
         var result = new LoadRoundResult(
             plan.Count,
             succeeded.Count,

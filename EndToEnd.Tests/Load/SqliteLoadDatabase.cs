@@ -32,7 +32,7 @@ public sealed class SqliteLoadDatabase : ILoadDatabase
     /// Opens the file and takes an IMMEDIATE transaction at once (no busy wait): that only succeeds when no
     /// transaction of the app still holds the write lock.
     /// </summary>
-    public async Task<int> LeakedAsync()
+    public async Task<int> LeakedAsync(HttpClient app)
     {
         var builder = new SqliteConnectionStringBuilder(AppConnectionString) { DefaultTimeout = 0 };
         await using var connection = new SqliteConnection(builder.ToString());

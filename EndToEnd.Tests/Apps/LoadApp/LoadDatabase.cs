@@ -78,6 +78,9 @@ public sealed class LoadDatabase(string connectionString)
         }
     }
 
+    /// <summary>Closes the idle connections of the PostgreSQL pool; those in use are closed when they come back.</summary>
+    public void ClearPool() => _postgres?.Clear();
+
     /// <summary>Begins the invocation's write transaction; on SQLite it takes the write lock at once.</summary>
     public async Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>
         connection is SqliteConnection sqlite
