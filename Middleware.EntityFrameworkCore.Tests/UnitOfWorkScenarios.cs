@@ -183,7 +183,7 @@ public abstract class UnitOfWorkScenarios : IAsyncLifetime
     {
         var name = VerifiedName();
         using var verifications = new CommitVerifications(name);
-        await using var host = UnitOfWorkHost.Create(Database, Probe, configure: Verified(name), interceptors: Commits);
+        await using var host = UnitOfWorkHost.Create(Database, Probe, configure: Verified(name), watchOutcome: true, interceptors: Commits);
 
         var result = await host.PostAsync(nameof(CustomerFunctions.Add), "ada@example.com");
 
@@ -192,6 +192,7 @@ public abstract class UnitOfWorkScenarios : IAsyncLifetime
         Assert.Equal(1, Commits.Commits);
         Assert.Equal(0, await Database.CommitMarkersAsync());
         Assert.Empty(verifications.Verdicts);
+        Assert.Empty(Probe.Verifications!);
     }
 
     protected async Task A_commit_that_happened_but_answered_an_error_is_verified_and_succeeds()
@@ -199,7 +200,7 @@ public abstract class UnitOfWorkScenarios : IAsyncLifetime
         var name = VerifiedName();
         using var verifications = new CommitVerifications(name);
         var faults = new CommitFaults(CommitFault.AfterCommitting);
-        await using var host = UnitOfWorkHost.Create(Database, Probe, configure: Verified(name), interceptors: faults);
+        await using var host = UnitOfWorkHost.Create(Database, Probe, configure: Verified(name), watchOutcome: true, interceptors: faults);
 
         var result = await host.PostAsync(nameof(CustomerFunctions.Add), "grace@example.com");
 
@@ -208,6 +209,7 @@ public abstract class UnitOfWorkScenarios : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, result.HttpResponse!.StatusCode);
         Assert.True(await Database.HasAsync("grace@example.com"));
         Assert.Equal(["committed"], verifications.Verdicts);
+        AssertVerified(name, CommitVerdict.Committed);
         Assert.Equal(0, await Database.CommitMarkersAsync());
     }
 
@@ -216,7 +218,7 @@ public abstract class UnitOfWorkScenarios : IAsyncLifetime
         var name = VerifiedName();
         using var verifications = new CommitVerifications(name);
         var faults = new CommitFaults(CommitFault.InsteadOfCommitting);
-        await using var host = UnitOfWorkHost.Create(Database, Probe, configure: Verified(name), interceptors: faults);
+        await using var host = UnitOfWorkHost.Create(Database, Probe, configure: Verified(name), watchOutcome: true, interceptors: faults);
 
         var result = await host.PostAsync(nameof(CustomerFunctions.Add), "alan@example.com");
 
@@ -224,6 +226,7 @@ public abstract class UnitOfWorkScenarios : IAsyncLifetime
         Assert.Equal(HttpStatusCode.InternalServerError, result.HttpResponse!.StatusCode);
         Assert.False(await Database.HasAsync("alan@example.com"));
         Assert.Equal(["not_committed"], verifications.Verdicts);
+        AssertVerified(name, CommitVerdict.NotCommitted);
         Assert.Equal(0, await Database.CommitMarkersAsync());
     }
 
@@ -233,7 +236,7 @@ public abstract class UnitOfWorkScenarios : IAsyncLifetime
         using var verifications = new CommitVerifications(name);
         var faults = new CommitFaults(CommitFault.AfterCommitting) { RefuseConnectionsAfterFault = true };
         await using var host = UnitOfWorkHost.Create(
-            Database, Probe, ContextRegistration.Factory, Verified(name, o => o.CommitVerificationTimeout = TimeSpan.FromMilliseconds(300)), interceptors: faults);
+            Database, Probe, ContextRegistration.Factory, Verified(name, o => o.CommitVerificationTimeout = TimeSpan.FromMilliseconds(300)), watchOutcome: true, interceptors: faults);
 
         var result = await host.PostAsync(nameof(CustomerFunctions.Add), "barbara@example.com");
 
@@ -241,6 +244,15 @@ public abstract class UnitOfWorkScenarios : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, result.HttpResponse!.StatusCode);
         Assert.Contains("could not confirm", result.HttpResponse.Body, StringComparison.Ordinal);
         Assert.Equal(["unknown"], verifications.Verdicts);
+        AssertVerified(name, CommitVerdict.Unknown);
+    }
+
+    /// <summary>A dependency torn down after the unit of work found the one checked commit on the outcome.</summary>
+    private void AssertVerified(string name, CommitVerdict verdict)
+    {
+        var verification = Assert.Single(Probe.Verifications!);
+        Assert.Equal(name, verification.UnitOfWork);
+        Assert.Equal(verdict, verification.Verdict);
     }
 
     protected static string VerifiedName() => $"verified-{Guid.NewGuid():N}";

@@ -1,7 +1,9 @@
 namespace YieldDeps.EntityFrameworkCore;
 
-/// <summary>What checking the commit marker of a failed commit found.</summary>
-internal enum CommitVerdict
+/// <summary>
+/// What checking the commit marker of a failed commit found (<see cref="DbContextUnitOfWorkOptions.VerifyCommit"/>).
+/// </summary>
+public enum CommitVerdict
 {
     /// <summary>The marker is there: the transaction committed, only its answer was lost.</summary>
     Committed,

@@ -66,7 +66,7 @@ internal sealed class DbContextUnitOfWork<TContext>(DbContextUnitOfWorkOptions o
             {
                 var marker = await CommitMarkers.WriteAsync(context, Name, teardownToken).ConfigureAwait(false);
                 commitAttempted = true;
-                await CommitVerifiedAsync(function, context, transaction, marker, teardownToken).ConfigureAwait(false);
+                await CommitVerifiedAsync(function, outcome, context, transaction, marker, teardownToken).ConfigureAwait(false);
             }
             else
             {
@@ -95,9 +95,10 @@ internal sealed class DbContextUnitOfWork<TContext>(DbContextUnitOfWorkOptions o
     /// <summary>
     /// Commits; when the commit throws, its outcome is unknown (the connection may have broken after the server
     /// committed): the marker, read on a fresh connection, decides. Committed, the exception is dropped; not committed,
-    /// it stands; no answer, a <see cref="CommitVerificationException"/> replaces it.
+    /// it stands; no answer, a <see cref="CommitVerificationException"/> replaces it. The verdict is recorded on the
+    /// outcome, in the telemetry and in the log.
     /// </summary>
-    private async Task CommitVerifiedAsync(FunctionContext function, TContext context, IDbContextTransaction transaction, string marker, CancellationToken teardownToken)
+    private async Task CommitVerifiedAsync(FunctionContext function, InvocationOutcome outcome, TContext context, IDbContextTransaction transaction, string marker, CancellationToken teardownToken)
     {
         try
         {
@@ -108,6 +109,7 @@ internal sealed class DbContextUnitOfWork<TContext>(DbContextUnitOfWorkOptions o
             var (verdict, checkFailure) = await CommitMarkers.VerifyAsync<TContext>(
                 function.InstanceServices, context, marker, options.CommitVerificationTimeout, CancellationToken.None).ConfigureAwait(false);
             CommitVerificationTelemetry.Record(Name, verdict);
+            CommitVerificationOutcomeExtensions.Record(outcome, Name, verdict);
             function.GetLogger(LogCategory).LogWarning(
                 failure, "The commit of {UnitOfWork} failed with its outcome unknown; its marker on a fresh connection says: {Verdict}.",
                 Name, CommitVerificationTelemetry.Name(verdict));

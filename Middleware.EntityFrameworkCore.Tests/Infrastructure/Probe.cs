@@ -13,6 +13,11 @@ public sealed class Probe
 
     public int BodyRuns => _bodyRuns;
 
+    /// <summary>Gets the checked commits an <see cref="OutcomeWatch"/> read from the outcome after the unit of work's teardown.</summary>
+    public IReadOnlyList<CommitVerification>? Verifications { get; private set; }
+
+    public void SawVerifications(IReadOnlyList<CommitVerification> verifications) => Verifications = verifications;
+
     /// <summary>Completes when a body that waits for cancellation has saved its row and starts waiting.</summary>
     public TaskCompletionSource Waiting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

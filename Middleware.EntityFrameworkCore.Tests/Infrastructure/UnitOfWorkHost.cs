@@ -28,11 +28,17 @@ public static class UnitOfWorkHost
         Action<DbContextUnitOfWorkOptions>? configure = null,
         Func<InvocationOutcome, bool>? failWhen = null,
         bool retryOnFailure = false,
+        bool watchOutcome = false,
         params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) =>
         FunctionTestHost.Create(
             worker => worker.UseYieldDependencies(deps =>
             {
                 deps.FailWhen = failWhen;
+                if (watchOutcome)
+                {
+                    deps.Add(OutcomeWatch.Watch).AddGlobal<OutcomeWatch>();
+                }
+
                 deps.AddDbContextUnitOfWork<OrdersDb>(configure);
             }),
             services =>
