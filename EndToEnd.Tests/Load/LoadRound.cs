@@ -69,9 +69,11 @@ public static class LoadRound
         }
 
         var rows = await database.RowIdsAsync(prefix);
+        long heapBytes;
         using (var collect = await host.Client.PostAsync("api/gc", content: null))
         {
             collect.EnsureSuccessStatusCode();
+            heapBytes = (await collect.Content.ReadFromJsonAsync<LoadHeap>())!.HeapBytes;
         }
 
         var leaked = (int)Math.Abs(state.Entered - state.Exited) + (int)state.OpenConnections + await database.LeakedAsync(host.Client);
@@ -83,6 +85,7 @@ public static class LoadRound
             Phantom: rows.Count(id => !succeeded.Contains(id)),
             leaked,
             WorkerRssKb(workerPid),
+            heapBytes,
             state.VerifiedCommitted + state.VerifiedNotCommitted,
             state.UnknownCommits,
             timings);

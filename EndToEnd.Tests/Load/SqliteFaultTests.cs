@@ -67,14 +67,31 @@ public sealed class SqliteFaultTests(ITestOutputHelper output)
         Assert.Equal("ok", integrity);
     }
 
-    /// <summary>Sends <see cref="Batch"/> requests; <paramref name="fault"/>, when given, runs once a quarter of them are answered, while the rest are sent.</summary>
+    /// <summary>
+    /// Sends <see cref="Batch"/> requests; <paramref name="fault"/>, when given, runs once a quarter of them are
+    /// answered, while the next half are sent; the last quarter waits for it to be in place, so that some requests
+    /// meet it however fast the others go.
+    /// </summary>
     private static async Task SendAsync(HttpClient client, string prefix, Dictionary<string, HttpResponseMessage> answers, Func<Task>? fault = null)
     {
         var answered = 0;
         Task? faulting = null;
-        var ids = Enumerable.Range(0, Batch).Select(i => $"{prefix}{i:D4}");
-        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (id, _) =>
+        var ids = Enumerable.Range(0, Batch).Select(i => (Index: i, Id: $"{prefix}{i:D4}"));
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (request, _) =>
         {
+            var (index, id) = request;
+            if (fault is not null && index >= Batch * 3 / 4)
+            {
+                // Started only after more than half were answered, so the fault has been started by then.
+                Task pending;
+                lock (answers)
+                {
+                    pending = faulting!;
+                }
+
+                await pending;
+            }
+
             var response = await client.PostAsync($"api/load/{id}/none", content: null);
             await response.Content.LoadIntoBufferAsync();
             lock (answers)

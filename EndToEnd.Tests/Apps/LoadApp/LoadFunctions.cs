@@ -37,8 +37,8 @@ public static class LoadFunctions
             counters.Entered, counters.Exited, counters.OpenConnections, counters.VerifiedCommitted, counters.VerifiedNotCommitted, counters.UnknownCommits, journal.Snapshot()));
 
     /// <summary>
-    /// Collects the garbage, so that the worker's memory read next is what it holds on to rather than what the
-    /// collector has not got round to yet.
+    /// Collects the garbage (twice, around the finalizers), so that the worker's memory read next is what it holds on
+    /// to rather than what the collector has not got round to yet, and answers the size of the managed heap left.
     /// </summary>
     [Function("CollectGarbage")]
     public static IActionResult CollectGarbage(
@@ -46,7 +46,8 @@ public static class LoadFunctions
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
-        return new NoContentResult();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return new OkObjectResult(new LoadHeap(GC.GetGCMemoryInfo().HeapSizeBytes));
     }
 
     /// <summary>
