@@ -237,12 +237,12 @@ public partial class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAs
             await session.StartGrpcAsync(cancellationToken);
             var assembly = typeof(TEntryPoint).Assembly;
             var appDirectory = Path.GetDirectoryName(assembly.Location) is { Length: > 0 } directory ? directory : AppContext.BaseDirectory;
-            var appSettings = AppSettings(appDirectory);
+            var appSettings = FactorySettings.Merge(appDirectory, UseLocalSettings, settings);
             appSettings["Functions:Worker:HostEndpoint"] = session.GrpcUri.AbsoluteUri;
             appSettings["Functions:Worker:WorkerId"] = Guid.NewGuid().ToString();
             appSettings["Functions:Worker:RequestId"] = Guid.NewGuid().ToString();
             appSettings["Functions:Worker:GrpcMaxMessageLength"] = MaxMessageLength;
-            EnsureApplicationDirectory(appDirectory);
+            FactorySettings.EnsureApplicationDirectory(appDirectory);
             observer = new HostingEventObserver(builder => OnHostBuilding(builder, assembly, appSettings));
             var args = new List<string>();
             if (!appSettings.ContainsKey(HostDefaults.EnvironmentKey))
@@ -278,48 +278,6 @@ public partial class FunctionsApplicationFactory<TEntryPoint> : IDisposable, IAs
         {
             await StopAsync();
             throw;
-        }
-    }
-
-    /// <summary>
-    /// The app's settings: the <c>Values</c> of local.settings.json in the app's folder, as <c>func start</c> gives them
-    /// (a value the process environment already has is left to the environment, which wins there too), then the
-    /// test's own settings, which win over both. None becomes an environment variable.
-    /// </summary>
-    private Dictionary<string, string?> AppSettings(string appDirectory)
-    {
-        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        if (UseLocalSettings)
-        {
-            foreach (var (name, value) in LocalSettings.LoadValues(appDirectory, null))
-            {
-                if (Environment.GetEnvironmentVariable(name) is null)
-                {
-                    all[name] = value;
-                }
-            }
-        }
-
-        foreach (var (name, value) in settings)
-        {
-            all[name] = value;
-        }
-
-        return all;
-    }
-
-    /// <summary>
-    /// The one value the worker reads from the process environment rather than from its configuration: it resolves the
-    /// function's assembly against FUNCTIONS_APPLICATION_DIRECTORY when it loads a function. Set only when missing, to
-    /// the app's folder, which for an app referenced by a test project is the test output folder, the same for every
-    /// factory in the process.
-    /// </summary>
-    private static void EnsureApplicationDirectory(string appDirectory)
-    {
-        const string Name = "FUNCTIONS_APPLICATION_DIRECTORY";
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Name)))
-        {
-            Environment.SetEnvironmentVariable(Name, appDirectory);
         }
     }
 
