@@ -5,19 +5,15 @@ namespace YieldDeps.EndToEnd.Factory;
 /// <summary>Apps/StreamingApp through the factory, on a SQLite file of its own given as the ExportDb setting.</summary>
 public sealed class StreamingAppThroughFactory : FactoryApp<Program>, IStreamingApp
 {
-    private readonly ExportsDatabase database = new();
+    public ExportsDatabase Database { get; } = new();
 
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["ExportDb"] = database.ConnectionString };
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["ExportDb"] = Database.ConnectionString };
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        database.Dispose();
+        Database.Dispose();
     }
-
-    public long CommittedExports(string tag) => database.CommittedExports(tag);
-
-    public bool WriteLockIsFree() => database.WriteLockIsFree();
 }
 
 /// <summary>Tests that share one factory of Apps/StreamingApp.</summary>

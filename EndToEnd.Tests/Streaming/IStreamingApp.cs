@@ -5,9 +5,6 @@ namespace YieldDeps.EndToEnd.Tests.Streaming;
 /// <summary>Apps/StreamingApp running, with its SQLite database open to the tests.</summary>
 public interface IStreamingApp : IRunningApp
 {
-    /// <summary>Counts the exports of <paramref name="tag"/> that committed.</summary>
-    long CommittedExports(string tag);
-
-    /// <summary>Whether no transaction of the app is still open on the database.</summary>
-    bool WriteLockIsFree();
+    /// <summary>Gets the app's database, read directly: the exports that committed, and whether a transaction is still open.</summary>
+    ExportsDatabase Database { get; }
 }

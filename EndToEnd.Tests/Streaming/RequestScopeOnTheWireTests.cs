@@ -52,7 +52,7 @@ public abstract class RequestScopeOnTheWireTests(IStreamingApp fixture)
         Assert.All(rest, r => Assert.True(r.GetProperty("sessionOpen").GetBoolean()));
         await fixture.WaitForEventAsync("session-closed:complete:Succeeded");
         Assert.Contains("session-commit:complete", fixture.Events());
-        Assert.Equal(1, fixture.CommittedExports("complete"));
+        Assert.Equal(1, fixture.Database.CommittedExports("complete"));
     }
 
     [Fact]
@@ -79,8 +79,8 @@ public abstract class RequestScopeOnTheWireTests(IStreamingApp fixture)
 
         Assert.Contains("stream-aborted:abandoned", fixture.Events());
         Assert.DoesNotContain("session-commit:abandoned", fixture.Events());
-        Assert.Equal(0, fixture.CommittedExports("abandoned"));
-        Assert.True(fixture.WriteLockIsFree());
+        Assert.Equal(0, fixture.Database.CommittedExports("abandoned"));
+        Assert.True(fixture.Database.WriteLockIsFree());
 
         // Not an error of the function: the worker logs it below error level, and the app goes on serving. The host,
         // as the Functions host does, counts the execution as failed: its forwarder's ResponseBodyCanceled.

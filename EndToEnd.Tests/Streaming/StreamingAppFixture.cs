@@ -8,19 +8,15 @@ namespace YieldDeps.EndToEnd.Tests.Streaming;
 /// </summary>
 public sealed class StreamingAppFixture() : ProbeAppFixture("StreamingApp"), IStreamingApp
 {
-    private readonly ExportsDatabase database = new();
+    public ExportsDatabase Database { get; } = new();
 
-    protected override IReadOnlyDictionary<string, string> AppEnvironment => new Dictionary<string, string> { ["ExportDb"] = database.ConnectionString };
+    protected override IReadOnlyDictionary<string, string> AppEnvironment => new Dictionary<string, string> { ["ExportDb"] = Database.ConnectionString };
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        database.Dispose();
+        Database.Dispose();
     }
-
-    public long CommittedExports(string tag) => database.CommittedExports(tag);
-
-    public bool WriteLockIsFree() => database.WriteLockIsFree();
 }
 
 [CollectionDefinition(Name)]
