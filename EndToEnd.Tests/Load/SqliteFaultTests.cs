@@ -22,7 +22,7 @@ public sealed class SqliteFaultTests(ITestOutputHelper output)
     private const int Batch = 200;
     private const int Concurrency = 8;
 
-    [Fact]
+    [TmpfsFact]
     public async Task SqliteReadOnlyAndFullFileSystemAnswerProblemsKeepTheFileWholeAndRecover()
     {
         await using var disk = await TmpfsMount.CreateAsync(sizeKb: 2048);

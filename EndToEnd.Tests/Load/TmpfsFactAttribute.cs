@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace YieldDeps.EndToEnd.Tests.Load;
+
+/// <summary>
+/// A fact that mounts a tmpfs (<see cref="TmpfsMount"/>), which takes root or <c>sudo</c> without a password. On a
+/// developer machine with neither, the test is skipped and says why; in CI (CI=true) it always runs, and fails there
+/// if it cannot mount.
+/// </summary>
+public sealed class TmpfsFactAttribute : FactAttribute
+{
+    public TmpfsFactAttribute()
+    {
+        if (!string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase) && !CanMount())
+        {
+            Skip = "Mounting the test's small tmpfs takes root or sudo without a password; run as root, or with sudo -n working, or in CI (bash .ci/run).";
+        }
+    }
+
+    private static bool CanMount()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        if (Environment.UserName == "root")
+        {
+            return true;
+        }
+
+        try
+        {
+            using var sudo = Process.Start(new ProcessStartInfo("sudo", ["-n", "true"]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+            sudo.WaitForExit();
+            return sudo.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No sudo on this machine.
+            return false;
+        }
+    }
+}
