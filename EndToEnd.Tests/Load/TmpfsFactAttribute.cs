@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace YieldDeps.EndToEnd.Tests.Load;
 
 /// <summary>
@@ -11,34 +9,9 @@ public sealed class TmpfsFactAttribute : FactAttribute
 {
     public TmpfsFactAttribute()
     {
-        if (!string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase) && !CanMount())
+        if (!string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase) && !TmpfsMount.CanMount())
         {
             Skip = "Mounting the test's small tmpfs takes root or sudo without a password; run as root, or with sudo -n working, or in CI (bash .ci/run).";
-        }
-    }
-
-    private static bool CanMount()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return false;
-        }
-
-        if (Environment.UserName == "root")
-        {
-            return true;
-        }
-
-        try
-        {
-            using var sudo = Process.Start(new ProcessStartInfo("sudo", ["-n", "true"]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-            sudo.WaitForExit();
-            return sudo.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // No sudo on this machine.
-            return false;
         }
     }
 }

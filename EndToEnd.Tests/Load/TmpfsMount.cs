@@ -24,6 +24,32 @@ public sealed class TmpfsMount : IAsyncDisposable
 
     private string Filler => System.IO.Path.Combine(Path, "filler");
 
+    /// <summary>Whether this process may mount: on Linux, as root or with <c>sudo</c> that needs no password.</summary>
+    public static bool CanMount()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        if (IsRoot)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var sudo = Process.Start(new ProcessStartInfo("sudo", ["-n", "true"]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+            sudo.WaitForExit();
+            return sudo.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No sudo on this machine.
+            return false;
+        }
+    }
+
     public static async Task<TmpfsMount> CreateAsync(int sizeKb)
     {
         var mount = new TmpfsMount(Directory.CreateTempSubdirectory("yielddeps-tmpfs-").FullName, sizeKb);
@@ -94,12 +120,13 @@ public sealed class TmpfsMount : IAsyncDisposable
         return process.ExitCode == 0;
     }
 
+    private static bool IsRoot => Environment.UserName == "root";
+
     private Task MountAsync(params string[] arguments) => RunAsync("mount", arguments);
 
     private static async Task RunAsync(string command, params string[] arguments)
     {
-        var root = Environment.UserName == "root";
-        var start = new ProcessStartInfo(root ? command : "sudo", root ? arguments : ["-n", command, .. arguments])
+        var start = new ProcessStartInfo(IsRoot ? command : "sudo", IsRoot ? arguments : ["-n", command, .. arguments])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
