@@ -111,7 +111,7 @@ public sealed class ValidationTests
         var method = Method<ChainFunctions>(nameof(ChainFunctions.Queue));
         var context = (await worker.InvokeAsync(method, TriggerInput.Queue("m"))).EnsureSucceeded().Context;
         var catalog = worker.Services.GetRequiredService<global::YieldDeps.Engine.DependencyCatalog>();
-        var plans = new global::YieldDeps.Functions.FunctionPlanCache(catalog);
+        var plans = new global::YieldDeps.Functions.FunctionPlanCache(catalog, worker.Services.GetRequiredService<global::YieldDeps.Diagnostics.LoggingDependencyEvents>());
         var validated = new global::YieldDeps.Engine.PlanBuilder(catalog).Build(new global::YieldDeps.Engine.FunctionTarget(context.FunctionDefinition.Name, method));
 
         // What startup validation does with each function it checks; the invocation then finds that plan by its entry point.

@@ -10,6 +10,19 @@ internal sealed class LoggingDependencyEvents(ILoggerFactory loggerFactory) : ID
 
     public ILogger Logger => _logger;
 
+    /// <summary>Logs, at Debug, which code a function's plan runs on: the generated code or the run-time engine, and why.</summary>
+    public void FunctionPath(InvocationPlan plan)
+    {
+        if (_logger.IsEnabled(LogLevel.Debug) && plan.Nodes.Length > 0)
+        {
+            YieldDepsLog.FunctionPath(
+                _logger,
+                plan.FunctionName,
+                plan.Generated ? "generated code" : "the run-time engine",
+                plan.RuntimeReason is { } reason ? $": {reason}" : string.Empty);
+        }
+    }
+
     /// <inheritdoc/>
     public bool ReportsSteps => _logger.IsEnabled(LogLevel.Debug);
 

@@ -61,10 +61,15 @@ internal static partial class YieldDepsLog
             "still has changes it did not save, and nothing saves them. Call SaveChangesAsync in the function, or register a unit of work for the context " +
             "(deps.AddDbContextUnitOfWork<TContext>()).")]
     public static partial void UnsavedChanges(ILogger logger, string function, string invocationId, string context);
+
     [LoggerMessage(EventId = 14, EventName = "ResponseAfterTeardown", Level = LogLevel.Error,
         Message = "Function '{Function}' (invocation {InvocationId}): writing the response failed after dependencies {Dependencies} were torn down. " +
             "A result read from them while the response is written (an iterator, a LINQ query or a reader over a session) finds them closed: " +
             "register them with o => o.Scope = DependencyScope.Request, so they stay open until the response is written, or read the result " +
             "completely (ToList) before returning it.")]
     public static partial void ResponseAfterTeardown(ILogger logger, string function, string invocationId, string dependencies, Exception exception);
+
+    [LoggerMessage(EventId = 15, EventName = "FunctionPath", Level = LogLevel.Debug,
+        Message = "Function '{Function}' runs on {Path}{Reason}.")]
+    public static partial void FunctionPath(ILogger logger, string function, string path, string reason);
 }

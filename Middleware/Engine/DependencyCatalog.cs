@@ -35,6 +35,7 @@ internal sealed class DependencyCatalog
         Teardown = new TeardownBudget(TeardownTimeout, Time);
         FailWhen = registry.FailWhen;
         IncludeExceptionDetails = registry.IncludeExceptionDetails;
+        UsesGeneratedCode = registry.UseGeneratedCode;
         _contextsWithoutUnitOfWork = [.. registry.ContextsWithoutUnitOfWork];
 
         var problems = new List<string>();
@@ -109,6 +110,9 @@ internal sealed class DependencyCatalog
     public Func<InvocationOutcome, bool>? FailWhen { get; }
 
     public bool IncludeExceptionDetails { get; }
+
+    /// <summary>Gets a value indicating whether plans run on generated code where the generator wrote some.</summary>
+    public bool UsesGeneratedCode { get; init; }
 
     /// <summary>Gets the clock of the teardown deadlines.</summary>
     public TimeProvider Time { get; }

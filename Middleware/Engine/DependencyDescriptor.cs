@@ -1,4 +1,5 @@
 using System.Reflection;
+using YieldDeps.Generated;
 
 namespace YieldDeps.Engine;
 
@@ -9,7 +10,8 @@ internal sealed class DependencyDescriptor(
     string name,
     DependencyStyle style,
     ParameterInfo[] parameters,
-    Func<object?[], object?> create,
+    MethodBase factory,
+    object? target,
     DependencyStrategy strategy,
     DependencyOptions options)
 {
@@ -26,11 +28,38 @@ internal sealed class DependencyDescriptor(
     /// <summary>Gets the parameters resolved for the factory (method parameters, or the class constructor's).</summary>
     public ParameterInfo[] Parameters { get; } = parameters;
 
-    /// <summary>Gets the compiled call of the factory: returns the iterator, task, class instance or value.</summary>
-    public Func<object?[], object?> Create { get; } = create;
+    private Func<object?[], object?>? _create;
+    private Func<object?, object?>? _createWithOne;
+    private bool _createWithOneCompiled;
+
+    /// <summary>Gets the factory method or the class constructor.</summary>
+    public MethodBase Factory { get; } = factory;
+
+    /// <summary>
+    /// Gets the compiled call of the factory: returns the iterator, task, class instance or value. Compiled on first
+    /// use, by the run-time engine only: a dependency that runs on generated code never compiles it.
+    /// </summary>
+    public Func<object?[], object?> Create => _create ??= Factory is ConstructorInfo constructor
+        ? CompiledFactory.ForConstructor(constructor)
+        : CompiledFactory.ForMethod((MethodInfo)Factory, target);
 
     /// <summary>Gets the same call for a factory of exactly one parameter, taking it without an argument array; null otherwise.</summary>
-    public Func<object?, object?>? CreateWithOne { get; init; }
+    public Func<object?, object?>? CreateWithOne
+    {
+        get
+        {
+            if (!Volatile.Read(ref _createWithOneCompiled))
+            {
+                _createWithOne = CompiledFactory.WithOneArgument(Factory, target);
+                Volatile.Write(ref _createWithOneCompiled, true);
+            }
+
+            return _createWithOne;
+        }
+    }
+
+    /// <summary>Gets the code the source generator wrote for this factory; null when it wrote none.</summary>
+    public GeneratedStep? Generated { get; init; }
 
     public DependencyStrategy Strategy { get; } = strategy;
 

@@ -1,3 +1,5 @@
+using YieldDeps.Generated;
+
 namespace YieldDeps.Engine;
 
 /// <summary>
@@ -167,6 +169,11 @@ internal sealed class DependencyInvocation : TeardownStack
     /// <summary>Creates the function class with its dependency and service arguments.</summary>
     public object CreateFunctionInstance(ConstructorPlan constructor)
     {
+        if (Plan.Generated)
+        {
+            return constructor.Generated!.Steps.CreateFunctionClass(constructor.Generated.Id, new DependencyArguments(this, constructor));
+        }
+
         var arguments = new object?[constructor.Arguments.Length];
         for (var i = 0; i < arguments.Length; i++)
         {

@@ -1,3 +1,5 @@
+using YieldDeps.Generated;
+
 namespace YieldDeps.Engine;
 
 /// <summary>

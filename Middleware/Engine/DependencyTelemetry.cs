@@ -19,6 +19,8 @@ internal sealed class DependencyTelemetry
     public const string ScopeTag = "yielddeps.dependency.scope";
     public const string TeardownOutcomeTag = "yielddeps.teardown.outcome";
     public const string TeardownPhaseTag = "yielddeps.teardown.phase";
+    /// <summary>Which code ran the step: <c>generated</c> (the source generator's) or <c>runtime</c> (the run-time engine's).</summary>
+    public const string PlanTag = "yielddeps.plan";
     public const string InvocationOutcomeTag = "yielddeps.invocation.outcome";
     public const string ErrorTypeTag = "error.type";
 
@@ -61,8 +63,8 @@ internal sealed class DependencyTelemetry
         || _deadlineOverruns.Enabled || _setupDuration.Enabled || _teardownDuration.Enabled;
 
     /// <summary>Starts timing (and, when traced, the span of) the setup of <paramref name="dependency"/>.</summary>
-    public TelemetryStep StartSetup(string function, DependencyDescriptor dependency) =>
-        Start("setup", function, dependency, _setupDuration);
+    public TelemetryStep StartSetup(InvocationPlan plan, DependencyDescriptor dependency) =>
+        Start("setup", plan, dependency, _setupDuration);
 
     /// <summary>Ends a setup step; <paramref name="error"/> is what it threw, if anything.</summary>
     public void EndSetup(in TelemetryStep step, DependencyDescriptor dependency, Exception? error)
@@ -90,8 +92,8 @@ internal sealed class DependencyTelemetry
     }
 
     /// <summary>Starts timing (and, when traced, the span of) the teardown of <paramref name="dependency"/>.</summary>
-    public TelemetryStep StartTeardown(string function, DependencyDescriptor dependency) =>
-        Start("teardown", function, dependency, _teardownDuration);
+    public TelemetryStep StartTeardown(InvocationPlan plan, DependencyDescriptor dependency) =>
+        Start("teardown", plan, dependency, _teardownDuration);
 
     /// <summary>
     /// Ends a teardown step. <paramref name="error"/> is what the step threw (for <see cref="TeardownResult.Failed"/>
@@ -208,7 +210,7 @@ internal sealed class DependencyTelemetry
         _ => "factory",
     };
 
-    private TelemetryStep Start(string step, string function, DependencyDescriptor dependency, Histogram<double> duration)
+    private TelemetryStep Start(string step, InvocationPlan plan, DependencyDescriptor dependency, Histogram<double> duration)
     {
         Activity? activity = null;
         if (_source.HasListeners())
@@ -216,10 +218,11 @@ internal sealed class DependencyTelemetry
             activity = _source.StartActivity($"{step} {dependency.Name}", ActivityKind.Internal);
             if (activity is { IsAllDataRequested: true })
             {
-                activity.SetTag(FunctionTag, function);
+                activity.SetTag(FunctionTag, plan.FunctionName);
                 activity.SetTag(DependencyTag, dependency.Name);
                 activity.SetTag(StyleTag, StyleName(dependency.Style));
                 activity.SetTag(ScopeTag, dependency.Scope == DependencyScope.Request ? "request" : "function");
+                activity.SetTag(PlanTag, plan.Generated ? "generated" : "runtime");
             }
         }
 

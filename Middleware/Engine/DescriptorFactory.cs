@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using YieldDeps.Generated;
 
 namespace YieldDeps.Engine;
 
@@ -54,7 +55,6 @@ internal static class DescriptorFactory
         RejectByRef(name, parameters);
         key = CheckKey(name, key, valueType);
 
-        var create = CompiledFactory.ForMethod(method, factory.Target);
         var strategy = style switch
         {
             DependencyStyle.AsyncIterator => Strategy(typeof(AsyncIteratorStrategy<>), valueType),
@@ -62,9 +62,10 @@ internal static class DescriptorFactory
             _ => Strategy(typeof(PlainStrategy<>), valueType),
         };
 
-        return new DependencyDescriptor(key, valueType, name, style, parameters, create, strategy, options)
+        return new DependencyDescriptor(key, valueType, name, style, parameters, method, factory.Target, strategy, options)
         {
-            CreateWithOne = CompiledFactory.WithOneArgument(method, factory.Target),
+            // Generated code calls static methods; a lambda or an instance method runs on the run-time engine.
+            Generated = method.IsStatic && !IsLambda(method) ? GeneratedDependencySteps.Lookup(method, StepKind(style, returnType)) : null,
         };
     }
 
@@ -97,13 +98,23 @@ internal static class DescriptorFactory
             name,
             DependencyStyle.Class,
             parameters,
-            CompiledFactory.ForConstructor(constructor),
+            constructor,
+            target: null,
             Strategy(typeof(ClassStrategy<>), valueType),
             options)
         {
-            CreateWithOne = CompiledFactory.WithOneArgument(constructor, target: null),
+            Generated = GeneratedDependencySteps.Lookup(constructor, DependencyStepKind.Class),
         };
     }
+
+    private static DependencyStepKind StepKind(DependencyStyle style, Type returnType) => style switch
+    {
+        DependencyStyle.AsyncIterator => DependencyStepKind.AsyncIterator,
+        DependencyStyle.SyncIterator => DependencyStepKind.SyncIterator,
+        _ when IsGeneric(returnType, typeof(Task<>)) => DependencyStepKind.Task,
+        _ when IsGeneric(returnType, typeof(ValueTask<>)) => DependencyStepKind.ValueTask,
+        _ => DependencyStepKind.Value,
+    };
 
     private static Type CheckKey(string name, Type? key, Type valueType)
     {

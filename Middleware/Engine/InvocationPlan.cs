@@ -50,6 +50,19 @@ internal sealed class InvocationPlan(
     /// </summary>
     public IReadOnlyDictionary<Type, Func<object, bool>>? UnsavedChangesProbes { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the plan runs on the code the source generator wrote: every dependency it sets
+    /// up, and the function class's constructor when it takes some, has generated code, and the app uses it.
+    /// </summary>
+    public bool Generated { get; } = catalog.UsesGeneratedCode && nodes.All(n => n.Descriptor.Generated is not null) && constructor is null or { Generated: not null };
+
+    /// <summary>Gets why the plan runs on the run-time engine, for the log; null when it runs on generated code.</summary>
+    public string? RuntimeReason => Generated ? null
+        : !Catalog.UsesGeneratedCode ? "generated code is turned off (UseGeneratedCode, or the setting YieldDeps:GeneratedCode)"
+        : Nodes.FirstOrDefault(n => n.Descriptor.Generated is null) is { } node
+            ? $"the generator wrote no code for dependency {node.Descriptor.Display} (a lambda, an instance method, an override, or a registration it could not see)"
+            : $"the generator wrote no code for the constructor of {TypeNames.Of(Constructor!.Type)}";
+
     /// <summary>Gets a value indicating whether the invocation needs nothing from YieldDeps: no dependency and no parameter it supplies.</summary>
     public bool IsEmpty => Nodes.Length == 0 && ServiceParameters.Count == 0 && !SuppliesOutcome && UnsavedChangesProbes is null;
 }

@@ -1,6 +1,8 @@
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.DependencyInjection;
 
+using YieldDeps.Generated;
+
 namespace YieldDeps.Engine;
 
 /// <summary>
@@ -23,6 +25,7 @@ internal static class SetupRunner
 
         var cancellationToken = invocation.CancellationToken;
         var nodes = invocation.Plan.Nodes;
+        var generated = invocation.Plan.Generated;
         for (var index = 0; index < nodes.Length; index++)
         {
             var node = nodes[index];
@@ -36,7 +39,9 @@ internal static class SetupRunner
             try
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                entering = node.Descriptor.Strategy.EnterAsync(node.Descriptor, CreateSynchronously(invocation, node), cancellationToken);
+                entering = generated
+                    ? node.Descriptor.Generated!.Steps.EnterAsync(node.Descriptor.Generated.Id, new DependencyArguments(invocation, node, resolved: null))
+                    : node.Descriptor.Strategy.EnterAsync(node.Descriptor, CreateSynchronously(invocation, node), cancellationToken);
                 if (entering.IsCompletedSuccessfully)
                 {
                     invocation.Stack.Push(node, entering.Result);
@@ -64,20 +69,23 @@ internal static class SetupRunner
     {
         var cancellationToken = invocation.CancellationToken;
         var nodes = invocation.Plan.Nodes;
+        var generated = invocation.Plan.Generated;
         for (var index = start; index < nodes.Length; index++)
         {
             var node = nodes[index];
             cancellationToken.ThrowIfCancellationRequested();
             var descriptor = node.Descriptor;
             var telemetry = invocation.Telemetry;
-            var step = telemetry is null ? default : telemetry.StartSetup(invocation.Plan.FunctionName, descriptor);
+            var step = telemetry is null ? default : telemetry.StartSetup(invocation.Plan, descriptor);
             EnteredDependency entered;
             try
             {
-                object? created;
+                ValueTask<EnteredDependency> entering;
                 if (node.Arguments.Length == 0)
                 {
-                    created = descriptor.Create([]);
+                    entering = generated
+                        ? descriptor.Generated!.Steps.EnterAsync(descriptor.Generated.Id, new DependencyArguments(invocation, node, resolved: []))
+                        : descriptor.Strategy.EnterAsync(descriptor, descriptor.Create([]), cancellationToken);
                 }
                 else
                 {
@@ -91,7 +99,9 @@ internal static class SetupRunner
                             arguments[i] = await ResolveAsync(invocation, node.Arguments[i], descriptor.Display).ConfigureAwait(false);
                         }
 
-                        created = descriptor.Create(arguments);
+                        entering = generated
+                            ? descriptor.Generated!.Steps.EnterAsync(descriptor.Generated.Id, new DependencyArguments(invocation, node, arguments))
+                            : descriptor.Strategy.EnterAsync(descriptor, descriptor.Create(arguments), cancellationToken);
                     }
                     finally
                     {
@@ -99,7 +109,7 @@ internal static class SetupRunner
                     }
                 }
 
-                entered = await descriptor.Strategy.EnterAsync(descriptor, created, cancellationToken).ConfigureAwait(false);
+                entered = await entering.ConfigureAwait(false);
             }
             catch (Exception e) when (telemetry is not null && SetupFailed(telemetry, step, descriptor, e))
             {
@@ -193,6 +203,13 @@ internal static class SetupRunner
                 return new(source.DefaultValue);
         }
     }
+
+    /// <summary>
+    /// Resolves an argument that is at hand without waiting (anything but a context value or a header, which the
+    /// general path awaits before the call).
+    /// </summary>
+    public static object? ResolveNow(DependencyInvocation invocation, ArgumentSource source, string owner) =>
+        ResolveAsync(invocation, source, owner).Result;
 
     /// <summary>Gets a service of the invocation scope for a dependency or constructor argument, with an error naming the parameter when it is missing.</summary>
     public static object? ResolveService(DependencyInvocation invocation, ArgumentSource source, string owner)

@@ -1,3 +1,5 @@
+using YieldDeps.Generated;
+
 namespace YieldDeps.Engine;
 
 /// <summary>
@@ -25,7 +27,7 @@ internal static class TeardownStep
         ValueTask step;
         try
         {
-            step = descriptor.Strategy.ExitAsync(descriptor, entry.Value, state, inFlight, invocation.Outcome);
+            step = Exit(invocation, descriptor, entry.Value, state, inFlight);
         }
         catch (Exception thrown)
         {
@@ -41,6 +43,12 @@ internal static class TeardownStep
         Exited(invocation, descriptor, resumed);
         return new(inFlight);
     }
+
+    /// <summary>The dependency's exit step: the generated code's when the plan runs on it, otherwise its strategy's.</summary>
+    private static ValueTask Exit(DependencyInvocation invocation, DependencyDescriptor descriptor, object? value, object? state, Exception? failure) =>
+        invocation.Plan.Generated
+            ? descriptor.Generated!.Steps.ExitAsync(descriptor.Generated.Id, new DependencyExit(descriptor.Name, value, state, failure, invocation.Outcome))
+            : descriptor.Strategy.ExitAsync(descriptor, value, state, failure, invocation.Outcome);
 
     private static async ValueTask<Exception?> FinishExitAsync(TeardownStack stack, DependencyDescriptor descriptor, ValueTask step, Exception? inFlight, bool resumed)
     {
@@ -83,7 +91,7 @@ internal static class TeardownStep
         var resumed = failure is null;
         var clean = true;
         var telemetry = invocation.Telemetry;
-        var telemetryStep = telemetry is null ? default : telemetry.StartTeardown(invocation.Plan.FunctionName, descriptor);
+        var telemetryStep = telemetry is null ? default : telemetry.StartTeardown(invocation.Plan, descriptor);
         var overruns = outcome.CreatedDeadline?.Overruns ?? 0;
         Exception? stepError = null;
         TeardownPhase? stepPhase = null;
@@ -93,7 +101,7 @@ internal static class TeardownStep
             {
                 try
                 {
-                    await WithinDeadline(outcome, descriptor.Strategy.ExitAsync(descriptor, value, state, failure, outcome), descriptor.Name).ConfigureAwait(false);
+                    await WithinDeadline(outcome, Exit(invocation, descriptor, value, state, failure), descriptor.Name).ConfigureAwait(false);
                 }
                 catch (Exception thrown)
                 {

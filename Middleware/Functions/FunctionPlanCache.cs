@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
+using YieldDeps.Diagnostics;
 using YieldDeps.Engine;
 
 namespace YieldDeps.Functions;
@@ -11,7 +12,7 @@ namespace YieldDeps.Functions;
 /// a function startup did not scan gets its plan built on its first invocation. A plan built before the overrides
 /// changed is rebuilt.
 /// </summary>
-internal sealed class FunctionPlanCache(DependencyCatalog catalog)
+internal sealed class FunctionPlanCache(DependencyCatalog catalog, LoggingDependencyEvents events)
 {
     private readonly ConcurrentDictionary<string, FunctionEntry> _functions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FunctionEntry> _validated = new(StringComparer.Ordinal);
@@ -19,8 +20,11 @@ internal sealed class FunctionPlanCache(DependencyCatalog catalog)
     public DependencyCatalog Catalog => catalog;
 
     /// <summary>Keeps the plan startup validation built for a function method, for its invocations to start from.</summary>
-    public void Add(MethodInfo method, InvocationPlan plan) =>
+    public void Add(MethodInfo method, InvocationPlan plan)
+    {
         _validated[FunctionMethodLocator.EntryPointOf(method)] = new FunctionEntry(plan, HttpTrigger.Is(method), catalog.FailWhen);
+        events.FunctionPath(plan);
+    }
 
     public FunctionEntry Get(FunctionContext context)
     {
@@ -33,6 +37,7 @@ internal sealed class FunctionPlanCache(DependencyCatalog catalog)
         if (!_validated.TryGetValue(definition.EntryPoint, out entry) || !IsCurrent(entry) || entry.Plan.FunctionName != definition.Name)
         {
             entry = new FunctionEntry(Build(definition), HttpTrigger.Is(definition), catalog.FailWhen);
+            events.FunctionPath(entry.Plan);
         }
 
         _functions[context.FunctionId] = entry;

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using YieldDeps.Diagnostics;
 using YieldDeps.Engine;
@@ -39,7 +40,11 @@ internal static class YieldDepsServices
                 overrides,
                 sp.GetRequiredService<FunctionsInvocationHost>(),
                 sp.GetService<IServiceProviderIsService>(),
-                sp.GetService<TimeProvider>());
+                sp.GetService<TimeProvider>())
+            {
+                UsesGeneratedCode = registry.UseGeneratedCode && !string.Equals(
+                    sp.GetService<IConfiguration>()?["YieldDeps:GeneratedCode"], "false", StringComparison.OrdinalIgnoreCase),
+            };
             var facts = sp.GetRequiredService<PipelineFacts>();
             overrides.Validate += key => RequireRequestScopeSupport(overrides, key, facts);
             return catalog;

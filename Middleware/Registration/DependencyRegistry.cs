@@ -79,6 +79,17 @@ public sealed class DependencyRegistry
     public bool IncludeExceptionDetails { get; set; }
 
     /// <summary>
+    /// Gets or sets a value indicating whether functions run on the code the YieldDeps source generator wrote for the
+    /// app. A function runs on it when the generator saw every dependency it sets up (method groups of static methods
+    /// and dependency classes); otherwise, or with this off, it runs on the run-time engine. Both follow the same
+    /// contract; the path each function takes is logged at Debug when its plan is built. The setting
+    /// <c>YieldDeps:GeneratedCode</c> set to <c>false</c> (environment variable <c>YieldDeps__GeneratedCode</c>)
+    /// turns it off too, without a rebuild.
+    /// </summary>
+    /// <value><see langword="true"/>: generated code where there is some.</value>
+    public bool UseGeneratedCode { get; set; } = true;
+
+    /// <summary>
     /// Registers a dependency written as a method or lambda. The provided type is inferred from the return type:
     /// an async iterator (<see cref="IAsyncEnumerable{T}"/> with one <c>yield return</c>) or a sync iterator
     /// (<see cref="IEnumerable{T}"/>) is a yield dependency; <c>T</c>, <see cref="Task{TResult}"/> or
