@@ -40,6 +40,9 @@ public class InvocationOverhead
     public ValueTask<int> YieldDeps() => _variants.YieldDeps();
 
     [Benchmark]
+    public ValueTask<int> YieldDepsRuntime() => _variants.YieldDepsRuntime();
+
+    [Benchmark]
     public ValueTask<int> YieldDepsSync() => _variants.YieldDepsSync();
 
     [Benchmark]

@@ -21,13 +21,17 @@ internal sealed class OverheadEngine
     private readonly Type _last;
     private readonly LoggingDependencyEvents _events = new(NullLoggerFactory.Instance);
 
-    public OverheadEngine(Action<DependencyRegistry, int> register, int length, bool telemetry = true)
+    public OverheadEngine(Action<DependencyRegistry, int> register, int length, bool telemetry = true, bool generated = true)
     {
-        var registry = new DependencyRegistry();
+        var registry = new DependencyRegistry { UseGeneratedCode = generated };
         register(registry, length);
         _catalog = new DependencyCatalog(registry, new DependencyOverrides(), Host, services: null, telemetry: telemetry);
         _last = ScopedLinks.Last(length);
         _plan = BuildPlan(_catalog, length);
+        if (_plan.Generated != generated)
+        {
+            throw new InvalidOperationException($"The chain's plan runs on {(_plan.Generated ? "generated code" : "the run-time engine")}, not as the variant says: {_plan.RuntimeReason}");
+        }
     }
 
     /// <summary>Gets the catalog, whose telemetry a comparison may take away.</summary>

@@ -15,6 +15,7 @@ internal sealed class OverheadVariants : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly Type _last;
     private readonly OverheadEngine _asyncIterators;
+    private readonly OverheadEngine _asyncIteratorsRuntime;
     private readonly OverheadEngine _syncIterators;
     private readonly OverheadEngine _classes;
 
@@ -40,6 +41,7 @@ internal sealed class OverheadVariants : IAsyncDisposable
         _services = ScopedLinks.Build(length);
         _last = ScopedLinks.Last(length);
         _asyncIterators = new OverheadEngine(AsyncLinks.Register, length);
+        _asyncIteratorsRuntime = new OverheadEngine(AsyncLinks.Register, length, generated: false);
         _syncIterators = new OverheadEngine(SyncLinks.Register, length);
         _classes = new OverheadEngine(ClassLinks.Register, length);
     }
@@ -52,6 +54,9 @@ internal sealed class OverheadVariants : IAsyncDisposable
 
     public ValueTask<int> YieldDeps() => Catch(_asyncIterators.RunAsync(_body));
 
+    /// <summary>The same chain as <see cref="YieldDeps"/> on the run-time engine (generated code turned off).</summary>
+    public ValueTask<int> YieldDepsRuntime() => Catch(_asyncIteratorsRuntime.RunAsync(_body));
+
     public ValueTask<int> YieldDepsSync() => Catch(_syncIterators.RunAsync(_body));
 
     public ValueTask<int> YieldDepsClasses() => Catch(_classes.RunAsync(_body));
@@ -63,6 +68,7 @@ internal sealed class OverheadVariants : IAsyncDisposable
         (nameof(HandWritten), HandWritten),
         (nameof(ScopedServices), ScopedServices),
         (nameof(YieldDeps), YieldDeps),
+        (nameof(YieldDepsRuntime), YieldDepsRuntime),
         (nameof(YieldDepsSync), YieldDepsSync),
         (nameof(YieldDepsClasses), YieldDepsClasses),
     ];

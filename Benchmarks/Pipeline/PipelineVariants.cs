@@ -17,6 +17,12 @@ internal sealed class PipelineVariants : IAsyncDisposable
 
     private readonly FunctionTestHost _bare = FunctionTestHost.Create();
     private readonly FunctionTestHost _yieldDeps = FunctionTestHost.Create(worker => worker.UseYieldDependencies(deps => AsyncLinks.Register(deps, 5)));
+    private readonly FunctionTestHost _yieldDepsRuntime = FunctionTestHost.Create(worker => worker.UseYieldDependencies(deps =>
+    {
+        deps.UseGeneratedCode = false;
+        AsyncLinks.Register(deps, 5);
+    }));
+
     private readonly FunctionTestHost _unitOfWork3 = FunctionTestHost.Create(worker => worker.UseMiddleware<UnitOfWork3>());
     private readonly FunctionTestHost _unitOfWork5 = FunctionTestHost.Create(worker => worker.UseMiddleware<UnitOfWork5>());
 
@@ -38,14 +44,15 @@ internal sealed class PipelineVariants : IAsyncDisposable
     [
         ("no dependencies, queue", [("BareWorker", () => Run(_bare, nameof(OverheadPipelineFunctions.Bare), Message)), ("YieldDepsInstalled", () => Run(_yieldDeps, nameof(OverheadPipelineFunctions.Bare), Message))]),
         ("no dependencies, HTTP", [("BareWorker", () => Run(_bare, nameof(OverheadPipelineFunctions.Ping), PingRequest)), ("YieldDepsInstalled", () => Run(_yieldDeps, nameof(OverheadPipelineFunctions.Ping), PingRequest))]),
-        ("3 dependencies", [("BareWorker", () => Run(_bare, nameof(OverheadPipelineFunctions.Bare), Message)), ("UnitOfWork", () => Run(_unitOfWork3, nameof(OverheadPipelineFunctions.FromUnitOfWork), Message)), ("YieldDeps", () => Run(_yieldDeps, nameof(OverheadPipelineFunctions.WithThree), Message))]),
-        ("5 dependencies", [("BareWorker", () => Run(_bare, nameof(OverheadPipelineFunctions.Bare), Message)), ("UnitOfWork", () => Run(_unitOfWork5, nameof(OverheadPipelineFunctions.FromUnitOfWork), Message)), ("YieldDeps", () => Run(_yieldDeps, nameof(OverheadPipelineFunctions.WithFive), Message))]),
+        ("3 dependencies", [("BareWorker", () => Run(_bare, nameof(OverheadPipelineFunctions.Bare), Message)), ("UnitOfWork", () => Run(_unitOfWork3, nameof(OverheadPipelineFunctions.FromUnitOfWork), Message)), ("YieldDeps", () => Run(_yieldDeps, nameof(OverheadPipelineFunctions.WithThree), Message)), ("YieldDepsRuntime", () => Run(_yieldDepsRuntime, nameof(OverheadPipelineFunctions.WithThree), Message))]),
+        ("5 dependencies", [("BareWorker", () => Run(_bare, nameof(OverheadPipelineFunctions.Bare), Message)), ("UnitOfWork", () => Run(_unitOfWork5, nameof(OverheadPipelineFunctions.FromUnitOfWork), Message)), ("YieldDeps", () => Run(_yieldDeps, nameof(OverheadPipelineFunctions.WithFive), Message)), ("YieldDepsRuntime", () => Run(_yieldDepsRuntime, nameof(OverheadPipelineFunctions.WithFive), Message))]),
     ];
 
     public async ValueTask DisposeAsync()
     {
         await _bare.DisposeAsync();
         await _yieldDeps.DisposeAsync();
+        await _yieldDepsRuntime.DisposeAsync();
         await _unitOfWork3.DisposeAsync();
         await _unitOfWork5.DisposeAsync();
     }

@@ -171,7 +171,7 @@ internal sealed class DependencyInvocation : TeardownStack
     {
         if (Plan.Generated)
         {
-            return constructor.Generated!.Steps.CreateFunctionClass(constructor.Generated.Id, new DependencyArguments(this, constructor));
+            return constructor.Generated!.CreateFunctionClass(new DependencyArguments(this, constructor));
         }
 
         var arguments = new object?[constructor.Arguments.Length];

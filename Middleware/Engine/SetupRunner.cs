@@ -40,7 +40,7 @@ internal static class SetupRunner
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 entering = generated
-                    ? node.Descriptor.Generated!.Steps.EnterAsync(node.Descriptor.Generated.Id, new DependencyArguments(invocation, node, resolved: null))
+                    ? node.Descriptor.Generated!.EnterAsync(new DependencyArguments(invocation, node, resolved: null))
                     : node.Descriptor.Strategy.EnterAsync(node.Descriptor, CreateSynchronously(invocation, node), cancellationToken);
                 if (entering.IsCompletedSuccessfully)
                 {
@@ -84,7 +84,7 @@ internal static class SetupRunner
                 if (node.Arguments.Length == 0)
                 {
                     entering = generated
-                        ? descriptor.Generated!.Steps.EnterAsync(descriptor.Generated.Id, new DependencyArguments(invocation, node, resolved: []))
+                        ? descriptor.Generated!.EnterAsync(new DependencyArguments(invocation, node, resolved: []))
                         : descriptor.Strategy.EnterAsync(descriptor, descriptor.Create([]), cancellationToken);
                 }
                 else
@@ -100,7 +100,7 @@ internal static class SetupRunner
                         }
 
                         entering = generated
-                            ? descriptor.Generated!.Steps.EnterAsync(descriptor.Generated.Id, new DependencyArguments(invocation, node, arguments))
+                            ? descriptor.Generated!.EnterAsync(new DependencyArguments(invocation, node, arguments))
                             : descriptor.Strategy.EnterAsync(descriptor, descriptor.Create(arguments), cancellationToken);
                     }
                     finally

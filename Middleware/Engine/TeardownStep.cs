@@ -47,7 +47,7 @@ internal static class TeardownStep
     /// <summary>The dependency's exit step: the generated code's when the plan runs on it, otherwise its strategy's.</summary>
     private static ValueTask Exit(DependencyInvocation invocation, DependencyDescriptor descriptor, object? value, object? state, Exception? failure) =>
         invocation.Plan.Generated
-            ? descriptor.Generated!.Steps.ExitAsync(descriptor.Generated.Id, new DependencyExit(descriptor.Name, value, state, failure, invocation.Outcome))
+            ? descriptor.Generated!.ExitAsync(new DependencyExit(descriptor.Name, value, state, failure, invocation.Outcome))
             : descriptor.Strategy.ExitAsync(descriptor, value, state, failure, invocation.Outcome);
 
     private static async ValueTask<Exception?> FinishExitAsync(TeardownStack stack, DependencyDescriptor descriptor, ValueTask step, Exception? inFlight, bool resumed)

@@ -12,8 +12,7 @@ namespace YieldDeps.Generated;
 public readonly struct DependencyArguments
 {
     private readonly DependencyInvocation _invocation;
-    private readonly ArgumentSource[] _sources;
-    private readonly DependencyDescriptor? _dependency;
+    private readonly PlanNode? _node;
     private readonly ConstructorPlan? _constructor;
 
     // The values already resolved (some had to be awaited); null to resolve each one when it is read.
@@ -22,15 +21,13 @@ public readonly struct DependencyArguments
     internal DependencyArguments(DependencyInvocation invocation, PlanNode node, object?[]? resolved)
     {
         _invocation = invocation;
-        _sources = node.Arguments;
-        _dependency = node.Descriptor;
+        _node = node;
         _resolved = resolved;
     }
 
     internal DependencyArguments(DependencyInvocation invocation, ConstructorPlan constructor)
     {
         _invocation = invocation;
-        _sources = constructor.Arguments;
         _constructor = constructor;
     }
 
@@ -38,7 +35,7 @@ public readonly struct DependencyArguments
     public CancellationToken CancellationToken => _invocation.CancellationToken;
 
     /// <summary>Gets the dependency's name, for the messages of the enter step.</summary>
-    internal string Name => _dependency?.Name ?? string.Empty;
+    internal string Name => _node?.Descriptor.Name ?? string.Empty;
 
     /// <summary>Gets the argument at <paramref name="index"/>, resolved as the plan says.</summary>
     /// <typeparam name="T">The parameter's type.</typeparam>
@@ -51,14 +48,15 @@ public readonly struct DependencyArguments
             return (T)resolved[index]!;
         }
 
-        var source = _sources[index];
-        if (source.Kind == ArgumentKind.Dependency)
+        if (_node is { } node)
         {
-            return (T)_invocation.Stack[source.Slot].Value!;
+            var source = node.Arguments[index];
+            return (T)(source.Kind == ArgumentKind.Dependency ? _invocation.Stack[source.Slot].Value : SetupRunner.ResolveNow(_invocation, source, node.Descriptor.Display))!;
         }
 
-        return (T)(_constructor is { } constructor
-            ? SetupRunner.ResolveService(_invocation, source, $"the constructor of {TypeNames.Of(constructor.Type)}")
-            : SetupRunner.ResolveNow(_invocation, source, _dependency!.Display))!;
+        var argument = _constructor!.Arguments[index];
+        return (T)(argument.Kind == ArgumentKind.Dependency
+            ? _invocation.Stack[argument.Slot].Value
+            : SetupRunner.ResolveService(_invocation, argument, $"the constructor of {TypeNames.Of(_constructor.Type)}"))!;
     }
 }

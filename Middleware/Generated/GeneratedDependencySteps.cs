@@ -4,11 +4,12 @@ using System.Reflection;
 namespace YieldDeps.Generated;
 
 /// <summary>
-/// The base of the code the YieldDeps source generator writes into an app: one case per dependency factory, dependency
-/// class and function class it saw registered or declared, each calling the factory or constructor directly with its
-/// arguments typed, and entering and exiting the dependency through <see cref="DependencySteps"/>. The generated class
-/// registers itself when the app's assembly loads; a registration whose factory has a case runs on it, and a
-/// function whose dependencies all have one runs on generated code. Not meant to be derived from by hand.
+/// The index of the code the YieldDeps source generator writes into an app: a <see cref="GeneratedStep"/> per
+/// dependency factory, dependency class and function class it saw registered or declared, each calling the factory or
+/// constructor directly with its arguments typed, and entering and exiting the dependency through
+/// <see cref="DependencySteps"/>. The generated index registers itself when the app's assembly loads; a registration
+/// whose factory has a step runs on it, and a function whose dependencies all have one runs on generated code. Not
+/// meant to be derived from by hand.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class GeneratedDependencySteps
@@ -32,31 +33,13 @@ public abstract class GeneratedDependencySteps
         }
     }
 
-    /// <summary>Finds the case of a factory method or constructor.</summary>
+    /// <summary>Finds the generated step of a factory method or constructor.</summary>
     /// <param name="declaringType">The type that declares it.</param>
     /// <param name="member">The method's name, or <c>.ctor</c> for a constructor.</param>
     /// <param name="parameterCount">How many parameters it has.</param>
     /// <param name="kind">How its result is entered, as the registration decided.</param>
-    /// <returns>The case's number; -1 when there is none.</returns>
-    public abstract int Find(Type declaringType, string member, int parameterCount, DependencyStepKind kind);
-
-    /// <summary>Calls the factory of case <paramref name="step"/> and enters what it returned.</summary>
-    /// <param name="step">The case.</param>
-    /// <param name="arguments">The factory's arguments.</param>
-    /// <returns>The entered dependency.</returns>
-    public abstract ValueTask<EnteredDependency> EnterAsync(int step, DependencyArguments arguments);
-
-    /// <summary>Exits the dependency of case <paramref name="step"/>.</summary>
-    /// <param name="step">The case.</param>
-    /// <param name="exit">The dependency's state and the failure in flight.</param>
-    /// <returns>The exit.</returns>
-    public abstract ValueTask ExitAsync(int step, DependencyExit exit);
-
-    /// <summary>Creates the function class of case <paramref name="step"/> with its constructor's arguments.</summary>
-    /// <param name="step">The case.</param>
-    /// <param name="arguments">The constructor's arguments.</param>
-    /// <returns>The function class.</returns>
-    public abstract object CreateFunctionClass(int step, DependencyArguments arguments);
+    /// <returns>The step; null when there is none.</returns>
+    public abstract GeneratedStep? Find(Type declaringType, string member, int parameterCount, DependencyStepKind kind);
 
     /// <summary>Finds generated code for a method or constructor among every registered assembly's; null when none has it.</summary>
     internal static GeneratedStep? Lookup(MethodBase member, DependencyStepKind kind)
@@ -71,10 +54,9 @@ public abstract class GeneratedDependencySteps
         var count = member.GetParameters().Length;
         foreach (var steps in registered)
         {
-            var step = steps.Find(type, name, count, kind);
-            if (step >= 0)
+            if (steps.Find(type, name, count, kind) is { } step)
             {
-                return new GeneratedStep(steps, step);
+                return step;
             }
         }
 
