@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Data.Sqlite;
+using YieldDeps;
+using YieldDeps.Testing;
+
+namespace Quickstart.Tests;
+
+/// <summary>
+/// The quickstart runs on the code the YieldDeps source generator wrote for it: the setup and teardown spans of
+/// <c>Db.Open</c> say so (<c>yielddeps.plan</c>). CI runs this project a second time with generated code turned off
+/// (YieldDeps__GeneratedCode=false), when the same spans say <c>runtime</c>.
+/// </summary>
+public sealed class GeneratedCodeTests(FunctionsApplicationFactory<Db> factory) : IClassFixture<FunctionsApplicationFactory<Db>>, IDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"quickstart-{Guid.NewGuid():N}.db");
+
+    private static string Expected =>
+        string.Equals(Environment.GetEnvironmentVariable("YieldDeps__GeneratedCode"), "false", StringComparison.OrdinalIgnoreCase) ? "runtime" : "generated";
+
+    public void Dispose() => File.Delete(_file);
+
+    [Fact]
+    public async Task AddNote_RunsOnGeneratedCode()
+    {
+        var spans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == YieldDepsTelemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                lock (spans)
+                {
+                    spans.Add(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var app = factory.WithSetting("NotesDb", new SqliteConnectionStringBuilder { DataSource = _file, Pooling = false }.ToString());
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsync("/api/notes", new StringContent("generated"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        string[] paths;
+        lock (spans)
+        {
+            paths = [.. spans.Where(s => s.GetTagItem("faas.name") is "AddNote").Select(s => (string)s.GetTagItem("yielddeps.plan")!).Distinct()];
+        }
+
+        Assert.Equal([Expected], paths);
+    }
+}
