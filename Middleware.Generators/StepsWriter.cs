@@ -82,6 +82,13 @@ internal static class StepsWriter
             StepKind.Class => $"{Library}.DependencySteps.ExitClass<{step.ValueType}>(exit)",
             _ => null,
         };
+        if (step.Kind == StepKind.AsyncIterator)
+        {
+            WriteAsyncIterator(text, step, call);
+            text.AppendLine("        }");
+            return;
+        }
+
         text.AppendLine($"            public override global::System.Threading.Tasks.ValueTask<{Library}.EnteredDependency> EnterAsync({Library}.DependencyArguments arguments) =>");
         text.AppendLine($"                {enter};");
         if (exit is not null)
@@ -92,6 +99,56 @@ internal static class StepsWriter
         }
 
         text.AppendLine("        }");
+    }
+
+    /// <summary>
+    /// The common path of an async iterator written out with its exact types (an iterator that reaches its yield, or its
+    /// end, without waiting), so that nothing on it goes through shared generic code; every other case goes to the
+    /// library's steps, which the run-time engine uses too.
+    /// </summary>
+    private static void WriteAsyncIterator(StringBuilder text, StepModel step, string call)
+    {
+        var enumeratorType = $"global::System.Collections.Generic.IAsyncEnumerator<{step.ValueType}>";
+        text.AppendLine($"            public override global::System.Threading.Tasks.ValueTask<{Library}.EnteredDependency> EnterAsync({Library}.DependencyArguments arguments)");
+        text.AppendLine("            {");
+        text.AppendLine($"                var enumerator = {call}.GetAsyncEnumerator(arguments.CancellationToken);");
+        text.AppendLine("                global::System.Threading.Tasks.ValueTask<bool> moveNext;");
+        text.AppendLine("                try");
+        text.AppendLine("                {");
+        text.AppendLine("                    moveNext = enumerator.MoveNextAsync();");
+        text.AppendLine("                }");
+        text.AppendLine("                catch (global::System.Exception thrown)");
+        text.AppendLine("                {");
+        text.AppendLine($"                    return {Library}.DependencySteps.EnterFailed(enumerator, thrown);");
+        text.AppendLine("                }");
+        text.AppendLine();
+        text.AppendLine("                return moveNext.IsCompletedSuccessfully && moveNext.Result");
+        text.AppendLine($"                    ? {Library}.DependencySteps.Entered(enumerator.Current, enumerator)");
+        text.AppendLine($"                    : {Library}.DependencySteps.ContinueEnter(enumerator, moveNext, arguments);");
+        text.AppendLine("            }");
+        text.AppendLine();
+        text.AppendLine($"            public override global::System.Threading.Tasks.ValueTask ExitAsync({Library}.DependencyExit exit)");
+        text.AppendLine("            {");
+        text.AppendLine($"                var enumerator = global::System.Runtime.CompilerServices.Unsafe.As<{enumeratorType}>(exit.State);");
+        text.AppendLine("                if (exit.Failure != null)");
+        text.AppendLine("                {");
+        text.AppendLine("                    return enumerator.DisposeAsync();");
+        text.AppendLine("                }");
+        text.AppendLine();
+        text.AppendLine("                global::System.Threading.Tasks.ValueTask<bool> moveNext;");
+        text.AppendLine("                try");
+        text.AppendLine("                {");
+        text.AppendLine("                    moveNext = enumerator.MoveNextAsync();");
+        text.AppendLine("                }");
+        text.AppendLine("                catch (global::System.Exception thrown)");
+        text.AppendLine("                {");
+        text.AppendLine($"                    return {Library}.DependencySteps.ResumeFailed(enumerator, thrown);");
+        text.AppendLine("                }");
+        text.AppendLine();
+        text.AppendLine("                return moveNext.IsCompletedSuccessfully && !moveNext.Result");
+        text.AppendLine("                    ? enumerator.DisposeAsync()");
+        text.AppendLine($"                    : {Library}.DependencySteps.ContinueResume(enumerator, moveNext, exit);");
+        text.AppendLine("            }");
     }
 
     private static string Arguments(StepModel step) =>

@@ -17,11 +17,15 @@ public readonly struct DependencyExit
 
     internal string Name { get; }
 
-    internal object? Value { get; }
+    /// <summary>Gets the value the dependency provided.</summary>
+    public object? Value { get; }
 
-    internal object? State { get; }
+    /// <summary>Gets what its exit works on: the iterator, or the class.</summary>
+    public object? State { get; }
 
-    internal Exception? Failure { get; }
+    /// <summary>Gets the exception in flight: null to resume (commit), otherwise dispose (roll back).</summary>
+    public Exception? Failure { get; }
 
-    internal InvocationOutcome Outcome { get; }
+    /// <summary>Gets the invocation's outcome.</summary>
+    public InvocationOutcome Outcome { get; }
 }

@@ -13,23 +13,6 @@ namespace YieldDeps.Generated;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class DependencySteps
 {
-    /// <summary>Enters an async-iterator dependency: runs it to its <c>yield return</c>.</summary>
-    /// <typeparam name="T">The type it provides.</typeparam>
-    /// <param name="sequence">What the factory returned.</param>
-    /// <param name="arguments">The call's arguments, for the token and the dependency's name.</param>
-    /// <returns>The entered dependency.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ValueTask<EnteredDependency> EnterAsyncIterator<T>(IAsyncEnumerable<T> sequence, DependencyArguments arguments) =>
-        EnterAsyncIterator(sequence, arguments.Name, arguments.CancellationToken);
-
-    /// <summary>Exits an async-iterator dependency: resumes it on success, disposes it on failure.</summary>
-    /// <typeparam name="T">The type it provides.</typeparam>
-    /// <param name="exit">The dependency's state and the failure in flight.</param>
-    /// <returns>The exit.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ValueTask ExitAsyncIterator<T>(DependencyExit exit) =>
-        ExitAsyncIterator<T>(Unsafe.As<IAsyncEnumerator<T>>(exit.State!), exit.Failure, exit.Name);
-
     /// <summary>Enters a sync-iterator dependency: runs it to its <c>yield return</c>.</summary>
     /// <typeparam name="T">The type it provides.</typeparam>
     /// <param name="sequence">What the factory returned.</param>
@@ -77,6 +60,64 @@ public static class DependencySteps
     /// <param name="task">The task.</param>
     /// <returns>The entered dependency.</returns>
     public static async ValueTask<EnteredDependency> Await<T>(ValueTask<T> task) => new(await task.ConfigureAwait(false), null);
+
+    /// <summary>A dependency entered without waiting: its value and the state its exit needs.</summary>
+    /// <param name="value">The value it provides.</param>
+    /// <param name="state">The iterator or class its exit works on.</param>
+    /// <returns>The entered dependency.</returns>
+    public static ValueTask<EnteredDependency> Entered(object? value, object? state) => new(new EnteredDependency(value, state));
+
+    /// <summary>
+    /// The rest of an async iterator's entry, after generated code started it and it did not reach its
+    /// <c>yield return</c> at once: waits for it, or disposes it and throws when it ended without yielding.
+    /// </summary>
+    /// <typeparam name="T">The type it provides.</typeparam>
+    /// <param name="enumerator">The iterator.</param>
+    /// <param name="moveNext">Its first step.</param>
+    /// <param name="arguments">The call's arguments, for the dependency's name.</param>
+    /// <returns>The entered dependency.</returns>
+    public static ValueTask<EnteredDependency> ContinueEnter<T>(IAsyncEnumerator<T> enumerator, ValueTask<bool> moveNext, DependencyArguments arguments)
+    {
+        if (!moveNext.IsCompletedSuccessfully)
+        {
+            return FinishEnterAsync(arguments.Name, enumerator, moveNext);
+        }
+
+        return moveNext.Result ? new(new EnteredDependency(enumerator.Current, enumerator)) : DidNotYieldAsync(arguments.Name, enumerator);
+    }
+
+    /// <summary>An async iterator whose first step threw: disposes it, then rethrows.</summary>
+    /// <typeparam name="T">The type it provides.</typeparam>
+    /// <param name="enumerator">The iterator.</param>
+    /// <param name="thrown">What its first step threw.</param>
+    /// <returns>The failed entry.</returns>
+    public static ValueTask<EnteredDependency> EnterFailed<T>(IAsyncEnumerator<T> enumerator, Exception thrown) => DisposeAndThrowAsync(enumerator, thrown);
+
+    /// <summary>
+    /// The rest of an async iterator's resumption, after generated code resumed it and it did not end at once: waits
+    /// for it, or fails when it yielded a second time; then disposes it.
+    /// </summary>
+    /// <typeparam name="T">The type it provides.</typeparam>
+    /// <param name="enumerator">The iterator.</param>
+    /// <param name="moveNext">The step after its <c>yield return</c>.</param>
+    /// <param name="exit">The dependency's exit, for its name.</param>
+    /// <returns>The exit.</returns>
+    public static ValueTask ContinueResume<T>(IAsyncEnumerator<T> enumerator, ValueTask<bool> moveNext, DependencyExit exit)
+    {
+        if (!moveNext.IsCompletedSuccessfully)
+        {
+            return FinishResumeAsync(exit.Name, enumerator, moveNext);
+        }
+
+        return moveNext.Result ? YieldedTwiceAsync(exit.Name, enumerator) : enumerator.DisposeAsync();
+    }
+
+    /// <summary>An async iterator whose resumption threw: disposes it, then rethrows.</summary>
+    /// <typeparam name="T">The type it provides.</typeparam>
+    /// <param name="enumerator">The iterator.</param>
+    /// <param name="thrown">What the code after its <c>yield return</c> threw.</param>
+    /// <returns>The failed exit.</returns>
+    public static ValueTask ResumeFailed<T>(IAsyncEnumerator<T> enumerator, Exception thrown) => DisposeAndRethrowAsync(enumerator, thrown);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ValueTask<EnteredDependency> EnterAsyncIterator<T>(IAsyncEnumerable<T> sequence, string name, CancellationToken cancellationToken)
