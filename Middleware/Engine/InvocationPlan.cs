@@ -54,7 +54,7 @@ internal sealed class InvocationPlan(
     /// Gets a value indicating whether the plan runs on the code the source generator wrote: every dependency it sets
     /// up, and the function class's constructor when it takes some, has generated code, and the app uses it.
     /// </summary>
-    public bool Generated { get; } = catalog.UsesGeneratedCode && nodes.All(n => n.Descriptor.Generated is not null) && constructor is null or { Generated: not null };
+    public bool Generated { get; } = ChooseGeneratedCode(catalog, nodes, constructor);
 
     /// <summary>Gets why the plan runs on the run-time engine, for the log; null when it runs on generated code.</summary>
     public string? RuntimeReason => Generated ? null
@@ -65,4 +65,18 @@ internal sealed class InvocationPlan(
 
     /// <summary>Gets a value indicating whether the invocation needs nothing from YieldDeps: no dependency and no parameter it supplies.</summary>
     public bool IsEmpty => Nodes.Length == 0 && ServiceParameters.Count == 0 && !SuppliesOutcome && UnsavedChangesProbes is null;
+
+    private static bool ChooseGeneratedCode(DependencyCatalog catalog, PlanNode[] nodes, ConstructorPlan? constructor)
+    {
+        var generated = catalog.UsesGeneratedCode && nodes.All(n => n.Descriptor.Generated is not null) && constructor is null or { Generated: not null };
+        if (generated)
+        {
+            foreach (var node in nodes)
+            {
+                node.UseGeneratedStep();
+            }
+        }
+
+        return generated;
+    }
 }

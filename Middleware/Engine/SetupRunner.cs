@@ -25,7 +25,6 @@ internal static class SetupRunner
 
         var cancellationToken = invocation.CancellationToken;
         var nodes = invocation.Plan.Nodes;
-        var generated = invocation.Plan.Generated;
         for (var index = 0; index < nodes.Length; index++)
         {
             var node = nodes[index];
@@ -39,8 +38,8 @@ internal static class SetupRunner
             try
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                entering = generated
-                    ? node.Descriptor.Generated!.EnterAsync(new DependencyArguments(invocation, node, resolved: null))
+                entering = node.Step is { } generated
+                    ? generated.EnterAsync(new DependencyArguments(invocation, node, resolved: null))
                     : node.Descriptor.Strategy.EnterAsync(node.Descriptor, CreateSynchronously(invocation, node), cancellationToken);
                 if (entering.IsCompletedSuccessfully)
                 {
@@ -69,7 +68,6 @@ internal static class SetupRunner
     {
         var cancellationToken = invocation.CancellationToken;
         var nodes = invocation.Plan.Nodes;
-        var generated = invocation.Plan.Generated;
         for (var index = start; index < nodes.Length; index++)
         {
             var node = nodes[index];
@@ -83,8 +81,8 @@ internal static class SetupRunner
                 ValueTask<EnteredDependency> entering;
                 if (node.Arguments.Length == 0)
                 {
-                    entering = generated
-                        ? descriptor.Generated!.EnterAsync(new DependencyArguments(invocation, node, resolved: []))
+                    entering = node.Step is { } generated
+                        ? generated.EnterAsync(new DependencyArguments(invocation, node, resolved: []))
                         : descriptor.Strategy.EnterAsync(descriptor, descriptor.Create([]), cancellationToken);
                 }
                 else
@@ -99,8 +97,8 @@ internal static class SetupRunner
                             arguments[i] = await ResolveAsync(invocation, node.Arguments[i], descriptor.Display).ConfigureAwait(false);
                         }
 
-                        entering = generated
-                            ? descriptor.Generated!.EnterAsync(new DependencyArguments(invocation, node, arguments))
+                        entering = node.Step is { } generated
+                            ? generated.EnterAsync(new DependencyArguments(invocation, node, arguments))
                             : descriptor.Strategy.EnterAsync(descriptor, descriptor.Create(arguments), cancellationToken);
                     }
                     finally

@@ -35,7 +35,7 @@ internal abstract class TeardownStack
     protected InvocationExtras? ExtrasIfCreated => _extras;
 
     /// <summary>Gets the invocation this stack belongs to (itself).</summary>
-    public DependencyInvocation Invocation => (DependencyInvocation)this;
+    public DependencyInvocation Invocation => System.Runtime.CompilerServices.Unsafe.As<DependencyInvocation>(this);
 
     /// <summary>Gets a value indicating whether the invocation counts as cancelled for a failure that happens now.</summary>
     public bool Cancelled { get; private set; }
@@ -187,13 +187,13 @@ internal abstract class TeardownStack
     /// </summary>
     private bool TakeForTeardown(int slot, bool deferRequestScoped, Exception? inFlight)
     {
-        var descriptor = Invocation.Plan.Nodes[slot].Descriptor;
-        if (!descriptor.HasTeardown)
+        var node = Invocation.Plan.Nodes[slot];
+        if (!node.HasTeardown)
         {
             return false;
         }
 
-        if (deferRequestScoped && inFlight is null && descriptor.Scope == DependencyScope.Request)
+        if (deferRequestScoped && inFlight is null && node.Descriptor.Scope == DependencyScope.Request)
         {
             // Kept open until the response is written; entries below it stay in setup order. Collected last-entered
             // first; TeardownDeferredAsync walks them in that order.

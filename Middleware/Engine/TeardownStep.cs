@@ -12,11 +12,13 @@ internal static class TeardownStep
     public static ValueTask<Exception?> RunAsync(TeardownStack stack, int slot, Exception? inFlight)
     {
         var invocation = stack.Invocation;
-        var descriptor = invocation.Plan.Nodes[slot].Descriptor;
-        if (invocation.Observed || !descriptor.ExitsOnly)
+        var node = invocation.Plan.Nodes[slot];
+        if (!node.ExitsOnly || invocation.Observed)
         {
             return RunFullAsync(stack, slot, inFlight);
         }
+
+        var descriptor = node.Descriptor;
 
         // The common case, an exit step and nothing else: when the step completes without waiting, no state machine
         // and no deadline are involved.
@@ -27,7 +29,7 @@ internal static class TeardownStep
         ValueTask step;
         try
         {
-            step = Exit(invocation, descriptor, entry.Value, state, inFlight);
+            step = Exit(invocation, node, entry.Value, state, inFlight);
         }
         catch (Exception thrown)
         {
@@ -45,10 +47,10 @@ internal static class TeardownStep
     }
 
     /// <summary>The dependency's exit step: the generated code's when the plan runs on it, otherwise its strategy's.</summary>
-    private static ValueTask Exit(DependencyInvocation invocation, DependencyDescriptor descriptor, object? value, object? state, Exception? failure) =>
-        invocation.Plan.Generated
-            ? descriptor.Generated!.ExitAsync(new DependencyExit(descriptor.Name, value, state, failure, invocation.Outcome))
-            : descriptor.Strategy.ExitAsync(descriptor, value, state, failure, invocation.Outcome);
+    private static ValueTask Exit(DependencyInvocation invocation, PlanNode node, object? value, object? state, Exception? failure) =>
+        node.Step is { } step
+            ? step.ExitAsync(new DependencyExit(node.Descriptor.Name, value, state, failure, invocation.Outcome))
+            : node.Descriptor.Strategy.ExitAsync(node.Descriptor, value, state, failure, invocation.Outcome);
 
     private static async ValueTask<Exception?> FinishExitAsync(TeardownStack stack, DependencyDescriptor descriptor, ValueTask step, Exception? inFlight, bool resumed)
     {
@@ -101,7 +103,7 @@ internal static class TeardownStep
             {
                 try
                 {
-                    await WithinDeadline(outcome, Exit(invocation, descriptor, value, state, failure), descriptor.Name).ConfigureAwait(false);
+                    await WithinDeadline(outcome, Exit(invocation, invocation.Plan.Nodes[slot], value, state, failure), descriptor.Name).ConfigureAwait(false);
                 }
                 catch (Exception thrown)
                 {
