@@ -58,11 +58,12 @@ internal sealed class AppBuilds(string root, bool readyToRun)
             var (exitCode, output) = await DotnetAsync(arguments);
             if (exitCode != 0)
             {
+                // The build's own output first, then what it means, so the explanation is the last thing printed.
                 throw new InvalidOperationException(readyToRun
-                    ? $"Publishing {variant.Name} ReadyToRun failed ({exitCode}). ReadyToRun needs the packages "
-                      + $"Microsoft.NETCore.App.Crossgen2.{RuntimeIdentifier} and the runtime packs of {RuntimeIdentifier} from the "
-                      + $"NuGet feed; run without --ready-to-run to measure the plain build. Output:\n{output}"
-                    : $"Building {variant.Name} failed ({exitCode}). Output:\n{output}");
+                    ? $"{output}\nPublishing {variant.Name} ReadyToRun failed (exit code {exitCode}): ReadyToRun needs the package "
+                      + $"Microsoft.NETCore.App.Crossgen2.{RuntimeIdentifier} and the {RuntimeIdentifier} runtime packs from the NuGet "
+                      + "feed (see the output above). Run without --ready-to-run to measure the apps as dotnet build makes them."
+                    : $"{output}\nBuilding {variant.Name} failed (exit code {exitCode}); the output is above.");
             }
 
             Console.Error.WriteLine($"{variant.Name}: built in {clock.Elapsed.TotalSeconds:F0} s into {Shorten(OutputOf(variant))}");

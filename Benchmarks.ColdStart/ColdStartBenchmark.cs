@@ -13,7 +13,31 @@ internal static class ColdStartBenchmark
 {
     public static async Task<int> Main(string[] args)
     {
-        var options = Options.Parse(args);
+        Options options;
+        try
+        {
+            options = Options.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+
+        try
+        {
+            return await RunAsync(args, options);
+        }
+        catch (InvalidOperationException e) when (options.Child is null)
+        {
+            // A build that failed, an output that is missing, a run that failed: the message says which and why.
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunAsync(string[] args, Options options)
+    {
         if (options.Child is not null)
         {
             Console.WriteLine((await ChildRun.RunAsync(options.ChildApp!)).ToLine());
@@ -78,7 +102,7 @@ internal static class ColdStartBenchmark
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; apps built with {builds.Mode}"));
-        Console.WriteLine($"Runs: {options.Runs} rounds, each starting {string.Join(", ", options.Variants.Select(variant => variant.Name))} once in a fresh process, in an order that rotates, after one untimed start of each");
+        Console.WriteLine($"Rounds: {options.Runs}, each starting {string.Join(", ", options.Variants.Select(variant => variant.Name))} once in a fresh process, in an order that rotates, after one untimed start of each");
     }
 
     /// <summary>The machine's load line as <c>uptime</c> prints it (or /proc/loadavg where there is no uptime).</summary>

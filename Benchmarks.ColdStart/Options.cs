@@ -30,26 +30,32 @@ internal sealed record Options(int Runs, IReadOnlyList<Variant> Variants, bool R
                     continue;
             }
 
+            if (args[i] is not ("--runs" or "--variants" or "--child" or "--app"))
+            {
+                throw new ArgumentException($"Unknown option {args[i]}; {Usage}.");
+            }
+
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value; {Usage}.");
             switch (args[i])
             {
                 case "--runs":
-                    runs = int.Parse(value, CultureInfo.InvariantCulture);
+                    runs = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                        ? number
+                        : throw new ArgumentException($"--runs needs a number of rounds, not '{value}'.");
                     break;
                 case "--variants":
                     variants = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                         .Select(Variant.Named)
-                        .Distinct()
+                        .ToHashSet()
+                        .OrderBy(variant => Variant.All.ToList().IndexOf(variant))
                         .ToArray();
                     break;
                 case "--child":
                     child = Variant.Named(value);
                     break;
-                case "--app":
+                default:
                     childApp = value;
                     break;
-                default:
-                    throw new ArgumentException($"Unknown option {args[i]}; {Usage}.");
             }
 
             i++;
