@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using YieldDeps.Testing;
+
+namespace YieldDeps.Benchmarks.ColdStart;
+
+/// <summary>One measuring process: starts one app's build output under LocalHost, calls it, reports, and stops it.</summary>
+internal static class ChildRun
+{
+    private const string FirstRoute = "f01";
+    private const string SecondRoute = "f02";
+    private const int WarmUp = 20;
+    private const int Requests = 200;
+
+    public static async Task<Measurement> RunAsync(string appFolder)
+    {
+        var startCall = WorkerLaunch.SecondsSinceBoot();
+        var clock = Stopwatch.StartNew();
+        await using var host = await LocalFunctionsHost.StartAsync(appFolder, startTimeout: TimeSpan.FromMinutes(2));
+        var ready = clock.Elapsed;
+
+        await CallAsync(host.Client, FirstRoute);
+        var firstOk = clock.Elapsed;
+
+        var second = Stopwatch.GetTimestamp();
+        await CallAsync(host.Client, SecondRoute);
+        var secondFunction = Stopwatch.GetElapsedTime(second);
+
+        // Read while the worker still runs: /proc forgets it once it exits.
+        var workerLaunch = WorkerLaunch.MillisecondsAfter(startCall, host.Output);
+
+        for (var i = 0; i < WarmUp; i++)
+        {
+            await CallAsync(host.Client, FirstRoute);
+        }
+
+        var times = new double[Requests];
+        for (var i = 0; i < Requests; i++)
+        {
+            var begin = Stopwatch.GetTimestamp();
+            await CallAsync(host.Client, FirstRoute);
+            times[i] = Stopwatch.GetElapsedTime(begin).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        return new Measurement(
+            ready.TotalMilliseconds,
+            firstOk.TotalMilliseconds,
+            firstOk.TotalMilliseconds - workerLaunch,
+            (firstOk - ready).TotalMilliseconds,
+            secondFunction.TotalMilliseconds,
+            times[Requests / 2]);
+    }
+
+    /// <summary>GET /api/ROUTE, which must answer 200 with a body that starts with the function's name.</summary>
+    private static async Task CallAsync(HttpClient client, string route)
+    {
+        using var response = await client.GetAsync("api/" + route);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || !body.StartsWith(route, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"GET /api/{route} answered {(int)response.StatusCode}: {body}");
+        }
+    }
+}
