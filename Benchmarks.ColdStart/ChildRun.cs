@@ -20,6 +20,7 @@ internal static class ChildRun
 
         await CallAsync(host.Client, FirstRoute);
         var firstOk = clock.Elapsed;
+        var (jitMethods, jitMs) = await ReadJitAsync(host.Client);
 
         var second = Stopwatch.GetTimestamp();
         await CallAsync(host.Client, SecondRoute);
@@ -48,7 +49,20 @@ internal static class ChildRun
             firstOk.TotalMilliseconds - workerLaunch,
             (firstOk - ready).TotalMilliseconds,
             secondFunction.TotalMilliseconds,
-            times[Requests / 2]);
+            times[Requests / 2],
+            jitMethods,
+            jitMs);
+    }
+
+    /// <summary>GET /api/jit: "jit methods=N ms=T", what the worker's JIT compiler did so far.</summary>
+    private static async Task<(double Methods, double Milliseconds)> ReadJitAsync(HttpClient client)
+    {
+        var body = await client.GetStringAsync("api/jit");
+        var fields = body.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(field => field.Contains('=', StringComparison.Ordinal))
+            .Select(field => field.Split('='))
+            .ToDictionary(pair => pair[0], pair => double.Parse(pair[1], System.Globalization.CultureInfo.InvariantCulture));
+        return (fields["methods"], fields["ms"]);
     }
 
     /// <summary>GET /api/ROUTE, which must answer 200 with a body that starts with the function's name.</summary>

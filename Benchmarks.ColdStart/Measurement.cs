@@ -5,7 +5,8 @@ namespace YieldDeps.Benchmarks.ColdStart;
 /// <summary>
 /// One cold start's figures, in milliseconds: from the start call to ready and to the first 200 of <c>/api/f01</c>,
 /// from the worker process's launch to that 200 (NaN where the launch time cannot be read), the first request to
-/// <c>f01</c> alone, the first request to <c>f02</c> right after, and the median of the later requests to <c>f01</c>.
+/// <c>f01</c> alone, the first request to <c>f02</c> right after, and the median of the later requests to <c>f01</c>;
+/// and what the worker's JIT compiler did by the first 200: the methods it compiled and its time, in milliseconds.
 /// </summary>
 internal sealed record Measurement(
     double ReadyMs,
@@ -13,7 +14,9 @@ internal sealed record Measurement(
     double WorkerFirstOkMs,
     double FirstCallMs,
     double SecondFunctionMs,
-    double RequestMedianMs)
+    double RequestMedianMs,
+    double JitMethods,
+    double JitMs)
 {
     public const string Prefix = "result:";
 
@@ -25,11 +28,13 @@ internal sealed record Measurement(
         ("first call, f01", m => m.FirstCallMs),
         ("first call of a second function, f02", m => m.SecondFunctionMs),
         ("later requests to f01, median", m => m.RequestMedianMs),
+        ("JIT by the first 200: methods compiled (a count)", m => m.JitMethods),
+        ("JIT by the first 200: compiling time", m => m.JitMs),
     ];
 
     public string ToLine() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Prefix} ready_ms={ReadyMs:F1} first_ok_ms={FirstOkMs:F1} worker_first_ok_ms={WorkerFirstOkMs:F1} first_call_ms={FirstCallMs:F2} second_function_ms={SecondFunctionMs:F2} request_median_ms={RequestMedianMs:F3}");
+        $"{Prefix} ready_ms={ReadyMs:F1} first_ok_ms={FirstOkMs:F1} worker_first_ok_ms={WorkerFirstOkMs:F1} first_call_ms={FirstCallMs:F2} second_function_ms={SecondFunctionMs:F2} request_median_ms={RequestMedianMs:F3} jit_methods={JitMethods:F0} jit_ms={JitMs:F2}");
 
     public static Measurement Parse(string line)
     {
@@ -43,6 +48,8 @@ internal sealed record Measurement(
             fields["worker_first_ok_ms"],
             fields["first_call_ms"],
             fields["second_function_ms"],
-            fields["request_median_ms"]);
+            fields["request_median_ms"],
+            fields["jit_methods"],
+            fields["jit_ms"]);
     }
 }
