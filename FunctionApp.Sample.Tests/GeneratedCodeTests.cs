@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Xunit.Abstractions;
-using YieldDeps;
+using YieldDeps.Testing;
 
 namespace FunctionApp.Sample.Tests;
 
@@ -28,20 +27,7 @@ public sealed class GeneratedCodeTests : IClassFixture<SampleAppFactory>
     [Fact]
     public async Task TheOrdersAndThePingChain_RunOnGeneratedCode()
     {
-        var spans = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == YieldDepsTelemetry.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                lock (spans)
-                {
-                    spans.Add(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var paths = FunctionPaths.Record();
         using var client = _factory.CreateClient();
 
         using var ping = await client.GetAsync("/api/ping-deps");
@@ -51,15 +37,7 @@ public sealed class GeneratedCodeTests : IClassFixture<SampleAppFactory>
 
         Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Dictionary<string, string[]> paths;
-        lock (spans)
-        {
-            paths = spans
-                .GroupBy(s => (string)s.GetTagItem("faas.name")!)
-                .ToDictionary(g => g.Key, g => g.Select(s => (string)s.GetTagItem("yielddeps.plan")!).Distinct().ToArray());
-        }
-
-        Assert.Equal([Expected], paths["PingDeps"]);
-        Assert.Equal([Expected], paths["CreateOrder"]);
+        Assert.Equal([Expected], paths.Of("PingDeps"));
+        Assert.Equal([Expected], paths.Of("CreateOrder"));
     }
 }

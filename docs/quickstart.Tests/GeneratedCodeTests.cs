@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.Data.Sqlite;
-using YieldDeps;
 using YieldDeps.Testing;
 
 namespace Quickstart.Tests;
@@ -23,32 +21,13 @@ public sealed class GeneratedCodeTests(FunctionsApplicationFactory<Db> factory) 
     [Fact]
     public async Task AddNote_RunsOnGeneratedCode()
     {
-        var spans = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == YieldDepsTelemetry.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                lock (spans)
-                {
-                    spans.Add(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var paths = FunctionPaths.Record();
         await using var app = factory.WithSetting("NotesDb", new SqliteConnectionStringBuilder { DataSource = _file, Pooling = false }.ToString());
         using var client = app.CreateClient();
 
         using var response = await client.PostAsync("/api/notes", new StringContent("generated"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        string[] paths;
-        lock (spans)
-        {
-            paths = [.. spans.Where(s => s.GetTagItem("faas.name") is "AddNote").Select(s => (string)s.GetTagItem("yielddeps.plan")!).Distinct()];
-        }
-
-        Assert.Equal([Expected], paths);
+        Assert.Equal([Expected], paths.Of("AddNote"));
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using ConsumerApp;
 using Microsoft.Data.Sqlite;
@@ -46,34 +45,14 @@ public sealed class NotesTests(FunctionsApplicationFactory<Program> factory) : I
     [Fact]
     public async Task TheApp_RunsOnTheCodeTheGeneratorInThePackageWrote()
     {
-        var plans = new List<string>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == YieldDepsTelemetry.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (activity.GetTagItem("faas.name") is "AddNote")
-                {
-                    lock (plans)
-                    {
-                        plans.Add((string)activity.GetTagItem("yielddeps.plan")!);
-                    }
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var paths = FunctionPaths.Record();
         await using var app = factory.WithSetting("NotesDb", ConnectionString);
         using var client = app.CreateClient();
 
         using var added = await client.PostAsync("/api/notes", new StringContent("generated"));
 
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
-        lock (plans)
-        {
-            Assert.NotEmpty(plans);
-            Assert.All(plans, plan => Assert.Equal("generated", plan));
-        }
+        Assert.Equal(["generated"], paths.Of("AddNote"));
     }
 
     [Fact]
