@@ -65,8 +65,8 @@ public sealed class DependencyStepsGeneratorTests
         var (output, compilation) = Run(App);
 
         Assert.Contains("declaringType == typeof(global::Deps) && member == \"Open\"", output, StringComparison.Ordinal);
-        Assert.Contains("EnterAsyncIterator<global::Db>(global::Deps.Open(arguments.Get<global::Clock>(0), arguments.Get<global::System.Threading.CancellationToken>(1)), arguments)", output, StringComparison.Ordinal);
-        Assert.Contains("ExitAsyncIterator<global::Db>(exit)", output, StringComparison.Ordinal);
+        Assert.Contains("var enumerator = global::Deps.Open(arguments.Get<global::Clock>(0), arguments.Get<global::System.Threading.CancellationToken>(1)).GetAsyncEnumerator(arguments.CancellationToken);", output, StringComparison.Ordinal);
+        Assert.Contains("Unsafe.As<global::System.Collections.Generic.IAsyncEnumerator<global::Db>>(exit.State)", output, StringComparison.Ordinal);
         Assert.Contains("Value<global::Clock>(global::Deps.Now())", output, StringComparison.Ordinal);
         Assert.Contains("Await<global::Tenant>(global::Deps.ReadTenant(arguments.Get<global::Db>(0)))", output, StringComparison.Ordinal);
         Assert.Contains("EnterClass<global::Lease>(new global::LeaseDependency(arguments.Get<global::Db>(0)), arguments)", output, StringComparison.Ordinal);

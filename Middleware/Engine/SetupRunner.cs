@@ -1,6 +1,5 @@
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.DependencyInjection;
-
 using YieldDeps.Generated;
 
 namespace YieldDeps.Engine;

@@ -9,6 +9,7 @@ namespace Quickstart.Tests;
 /// <c>Db.Open</c> say so (<c>yielddeps.plan</c>). CI runs this project a second time with generated code turned off
 /// (YieldDeps__GeneratedCode=false), when the same spans say <c>runtime</c>.
 /// </summary>
+[Collection(QuickstartAppCollection.Name)]
 public sealed class GeneratedCodeTests(FunctionsApplicationFactory<Db> factory) : IClassFixture<FunctionsApplicationFactory<Db>>, IDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"quickstart-{Guid.NewGuid():N}.db");

@@ -12,6 +12,7 @@ namespace Quickstart.Tests;
 /// registrations its Program.cs makes), tested with the kit on a SQLite file of its own, as an ASP.NET Core developer
 /// tests a web app: one factory for the class, each test deriving the app it needs from it.
 /// </summary>
+[Collection(QuickstartAppCollection.Name)]
 public sealed class NotesTests(FunctionsApplicationFactory<Db> factory) : IClassFixture<FunctionsApplicationFactory<Db>>, IDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"quickstart-{Guid.NewGuid():N}.db");
