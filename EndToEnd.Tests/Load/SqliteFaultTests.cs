@@ -72,7 +72,6 @@ public sealed class SqliteFaultTests(ITestOutputHelper output)
         if (unexpected.Count > 0)
         {
             // What the worker logged about them.
-            var invocation = unexpected[0].Key;
             foreach (var logged in host.Output.Split('\n').Where(l => l.Contains("Exception", StringComparison.Ordinal) || l.Contains("fail", StringComparison.OrdinalIgnoreCase)).TakeLast(15))
             {
                 output.WriteLine(logged);
